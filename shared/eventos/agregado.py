@@ -17,6 +17,7 @@ import uuid
 from typing import Any
 
 from eventsourcing.domain import Aggregate
+from eventsourcing.utils import resolve_topic
 
 from shared.eventos.sobre import GENESIS, a_json, codificacion_canonica, contexto_actual, hash_evento
 
@@ -95,6 +96,11 @@ class Agregado(Aggregate):
         """The expediente number (or other correlation id) events of this aggregate belong to by default."""
         return None
 
+    @classmethod
+    def correlacion_inicial(cls, datos: dict[str, Any]) -> str | None:
+        """The default correlation id of the creation event, computed from its payload."""
+        return None
+
     @property
     def ultimo_hash(self) -> str:
         return self._ultimo_hash
@@ -110,7 +116,8 @@ class Agregado(Aggregate):
         def __post_init__(self) -> None:
             super().__post_init__()
             if "hash" not in self.__dict__:
-                _sellar(self, GENESIS, None)
+                clase = resolve_topic(self.__dict__["originator_topic"])
+                _sellar(self, GENESIS, clase.correlacion_inicial(self.__dict__))
 
     def trigger_event(self, event_class: Any, **kwargs: Any) -> None:
         # Same steps as eventsourcing's BaseAggregate.trigger_event, with the seal applied before the event mutates

@@ -1,0 +1,3 @@
+from shared.lecturas.migraciones import ejecutar_env
+
+ejecutar_env()

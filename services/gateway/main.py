@@ -1,0 +1,61 @@
+"""Composition root of the gateway: ``uvicorn services.gateway.main:crear_app --factory``."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import httpx
+from fastapi import APIRouter, FastAPI, Request, Response
+
+from services.gateway import openapi, proxy
+from services.gateway.api import flujos, historial
+from services.gateway.proyecciones import proyectar
+from shared.configuracion import Configuracion
+from shared.mensajeria.consumidor import Consumidor
+from shared.servicio import Componentes, crear_servicio
+
+MIGRACIONES = Path(__file__).parent / "migrations"
+SERVICIOS_CON_EVENTOS = ("registro", "tramite", "fiscalizacion")
+
+router_proxy = APIRouter()
+
+
+@router_proxy.api_route("/api/v1/{resto:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+                        include_in_schema=False)
+async def reenviar(resto: str, request: Request) -> Response:
+    return await proxy.reenviar(request, f"/api/v1/{resto}")
+
+
+def _consumidores(comp: Componentes) -> list[Consumidor]:
+    async def manejar(evento: dict[str, Any]) -> None:
+        await asyncio.to_thread(proyectar, comp.motor, evento)
+
+    return [Consumidor(f"gateway-{s}", s, manejar, comp.config.nats_url, comp.motor,
+                       max_entregas=comp.config.max_entregas) for s in SERVICIOS_CON_EVENTOS]
+
+
+def _al_iniciar(comp: Componentes) -> None:
+    comp.extra["http"] = httpx.AsyncClient(timeout=httpx.Timeout(30, connect=3),
+                                           limits=httpx.Limits(max_connections=200, max_keepalive_connections=50))
+
+
+def crear_app(config: Configuracion | None = None) -> FastAPI:
+    config = config or Configuracion(servicio="gateway")
+    app = crear_servicio(
+        config,
+        titulo="CTI Peru - API",
+        descripcion=(
+            "La puerta unica del sistema de registro de la cooperacion tecnica internacional no reembolsable: "
+            "registros de la APCI, tramite de expedientes entre oficinas sectoriales, APCI y Cancilleria, "
+            "fiscalizacion y sanciones, e historial verificable de cada expediente. Autenticacion: "
+            "`Authorization: Bearer <JWT>`; errores en application/problem+json (RFC 9457)."
+        ),
+        routers=[historial.router, flujos.router, router_proxy],
+        migraciones=MIGRACIONES,
+        crear_consumidores=_consumidores,
+        al_iniciar=_al_iniciar,
+    )
+    openapi.instalar(app)
+    return app

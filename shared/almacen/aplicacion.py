@@ -1,0 +1,60 @@
+"""The eventsourcing ``Application`` every service extends.
+
+It adds the ``date`` transcoding, takes its persistence environment from the service's database URL (SQLite for the
+embedded default, PostgreSQL in production), and gives the small queries the chassis needs (notification log reads
+for the relay and for auditors) without reaching into eventsourcing internals elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import IntegrityError, Notification, Transcoder
+
+from shared.configuracion import entorno_eventsourcing
+from shared.errores import ConflictoVersion, NoEncontrado
+from shared.eventos.transcodificacion import registrar_transcodificaciones
+
+
+class AplicacionCTI(Application):
+    """Base application. Subclasses add verb-named commands that load, call the domain and ``guardar``."""
+
+    def __init__(self, database_url: str = "sqlite:///:memory:", env: Mapping[str, str] | None = None) -> None:
+        super().__init__(env={**entorno_eventsourcing(database_url), **(env or {})})
+
+    def register_transcodings(self, transcoder: Transcoder) -> None:
+        super().register_transcodings(transcoder)
+        registrar_transcodificaciones(transcoder)
+
+    def obtener(self, agregado_id: UUID, recurso: str, version: int | None = None) -> Any:
+        try:
+            return self.repository.get(agregado_id, version=version)
+        except AggregateNotFoundError:
+            raise NoEncontrado(f"No existe {recurso}.") from None
+
+    def existe(self, agregado_id: UUID) -> bool:
+        return agregado_id in self.repository
+
+    def guardar(self, *agregados: Any) -> int | None:
+        """Save atomically; a stale aggregate (another act got there first) becomes a 409 with the current version."""
+        try:
+            grabaciones = self.save(*agregados)
+        except IntegrityError:
+            actual = max(self.repository.get(a.id).version for a in agregados if a.id in self.repository)
+            raise ConflictoVersion(version_actual=actual) from None
+        return grabaciones[-1].notification.id if grabaciones else None
+
+    @staticmethod
+    def exigir_version(agregado: Any, version_esperada: int | None) -> None:
+        if version_esperada is not None and agregado.version != version_esperada:
+            raise ConflictoVersion(version_actual=agregado.version, version_enviada=version_esperada)
+
+    def notificaciones(self, desde: int, limite: int) -> Sequence[Notification]:
+        """Committed events in notification order, starting at ``desde`` (inclusive)."""
+        return self.recorder.select_notifications(start=desde, limit=limite)
+
+    def ultima_notificacion(self) -> int:
+        return self.recorder.max_notification_id() or 0

@@ -1,0 +1,1 @@
+"""HTTP conventions shared by the four services: problem+json, ids, idempotency, health, metrics, logs."""

@@ -1,0 +1,1 @@
+"""Read-side persistence: SQLAlchemy engines, the chassis tables, tracked projections and Alembic migrations."""

@@ -1,0 +1,103 @@
+"""Routes every service has: health, Prometheus metrics, dead-letter operations and its audit stream."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy import text
+
+from shared.almacen.publico import evento_publico
+from shared.auditoria.almacen import verificar_almacen
+from shared.errores import NoEncontrado
+from shared.identidad.dependencias import ActorAutenticado, exigir_rol
+from shared.mensajeria import cartas
+
+router_salud = APIRouter(tags=["salud"])
+router_operaciones = APIRouter(tags=["operaciones"])
+
+
+@router_salud.get("/health/live", summary="El proceso responde")
+async def vivo() -> dict[str, str]:
+    return {"estado": "vivo"}
+
+
+@router_salud.get("/health/ready", summary="Almacen de eventos y NATS disponibles")
+async def listo(request: Request, response: Response) -> dict[str, Any]:
+    comp = request.app.state.componentes
+
+    def _base() -> bool:
+        try:
+            with comp.motor.connect() as c:
+                c.execute(text("SELECT 1"))
+            return True
+        except Exception:
+            return False
+
+    base = await asyncio.to_thread(_base)
+    nats = _nats_conectado(comp)
+    if not (base and nats):
+        response.status_code = 503
+    return {"estado": "listo" if base and nats else "no-listo", "almacen": base, "nats": nats}
+
+
+def _nats_conectado(comp: Any) -> bool:
+    if comp.relay is None and not comp.consumidores:
+        return True
+    return bool(comp.relay and comp.relay.conectado) or any(c._nc is not None and c._nc.is_connected for c in comp.consumidores)
+
+
+@router_salud.get("/metrics", summary="Metricas Prometheus", include_in_schema=False)
+async def metricas() -> Response:
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+
+@router_operaciones.get("/operaciones/cartas-muertas", summary="Mensajes en el dead-letter de este servicio")
+async def listar_cartas(request: Request, actor: ActorAutenticado) -> list[dict[str, Any]]:
+    exigir_rol(actor, "administrador", "operador")
+    filas = await asyncio.to_thread(cartas.listar, request.app.state.componentes.motor)
+    return [{**f, "creado": f["creado"].isoformat()} for f in filas]
+
+
+@router_operaciones.post("/operaciones/cartas-muertas/{carta_id}/reprocesar",
+                         summary="Re-procesa un mensaje del dead-letter tras corregir su causa")
+async def reprocesar_carta(carta_id: int, request: Request, actor: ActorAutenticado) -> dict[str, Any]:
+    exigir_rol(actor, "administrador", "operador")
+    comp = request.app.state.componentes
+    manejadores = {c.nombre: c.manejador for c in comp.consumidores}
+    carta = await cartas.reprocesar(comp.motor, carta_id, manejadores)
+    return {"id": carta["id"], "estado": carta["estado"], "consumidor": carta["consumidor"]}
+
+
+def router_auditoria(servicio: str) -> APIRouter:
+    """The service's own event log with its hash chains, for auditors (read-only)."""
+    r = APIRouter(prefix=f"/api/v1/auditoria/{servicio}", tags=["auditoria"])
+
+    @r.get("/eventos", summary="Eventos del log de este servicio, en orden de notificacion, con sus hashes")
+    async def eventos(request: Request, actor: ActorAutenticado,
+                      desde: Annotated[int, Query(ge=1)] = 1,
+                      limite: Annotated[int, Query(ge=1, le=500)] = 100) -> dict[str, Any]:
+        exigir_rol(actor, "auditor", "administrador")
+        app = _aplicacion(request)
+        lote = await asyncio.to_thread(app.notificaciones, desde, limite)
+        items = [evento_publico(servicio, app.mapper, n) for n in lote]
+        siguiente = items[-1]["notificacion_id"] + 1 if len(items) == limite else None
+        return {"items": items, "siguiente": siguiente}
+
+    @r.get("/verificacion", summary="Verifica las cadenas de hash de todo el almacen de este servicio")
+    async def verificacion(request: Request, actor: ActorAutenticado) -> dict[str, Any]:
+        exigir_rol(actor, "auditor", "administrador")
+        app = _aplicacion(request)
+        fallas = await asyncio.to_thread(verificar_almacen, app, servicio)
+        return {"servicio": servicio, "integro": not fallas, "fallas": [f.a_dict() for f in fallas]}
+
+    return r
+
+
+def _aplicacion(request: Request) -> Any:
+    app = request.app.state.componentes.aplicacion
+    if app is None:
+        raise NoEncontrado("Este servicio no tiene almacen de eventos.")
+    return app
