@@ -52,4 +52,4 @@ cartas_muertas = Table(
 def crear_tablas_chasis(op) -> None:  # type: ignore[no-untyped-def]
     """Called from each service's initial migration."""
     for tabla in metadata.sorted_tables:
-        op.create_table(tabla.name, *[c.copy() for c in tabla.columns])
+        op.create_table(tabla.name, *[c._copy() for c in tabla.columns])
