@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
@@ -14,6 +15,7 @@ from shared.auditoria.almacen import verificar_almacen
 from shared.errores import NoEncontrado
 from shared.identidad.dependencias import ActorAutenticado, exigir_rol
 from shared.mensajeria import cartas
+from shared.programador import hoy_en_lima
 
 router_salud = APIRouter(tags=["salud"])
 router_operaciones = APIRouter(tags=["operaciones"])
@@ -69,6 +71,29 @@ async def reprocesar_carta(carta_id: int, request: Request, actor: ActorAutentic
     manejadores = {c.nombre: c.manejador for c in comp.consumidores}
     carta = await cartas.reprocesar(comp.motor, carta_id, manejadores)
     return {"id": carta["id"], "estado": carta["estado"], "consumidor": carta["consumidor"]}
+
+
+@router_operaciones.post("/operaciones/plazos/vencer",
+                         summary="Vence ahora los plazos cumplidos a la fecha dada (por defecto, hoy en Lima)")
+async def vencer_plazos(request: Request, actor: ActorAutenticado,
+                        hoy: Annotated[date | None, Query()] = None) -> dict[str, Any]:
+    """El programador lo hace cada minuto; operadores y pruebas con fechas fijas lo invocan con ``hoy``."""
+    exigir_rol(actor, "administrador", "operador")
+    programador = request.app.state.componentes.programador
+    if programador is None:
+        raise NoEncontrado("Este servicio no tiene plazos.")
+    fecha = hoy or hoy_en_lima()
+    return {"hoy": fecha.isoformat(), "vencidos": await programador.ejecutar(fecha)}
+
+
+@router_operaciones.post("/operaciones/lecturas/reconstruir",
+                         summary="Vacia los modelos de lectura y los reconstruye desde el log de eventos")
+async def reconstruir_lecturas(request: Request, actor: ActorAutenticado) -> dict[str, Any]:
+    exigir_rol(actor, "administrador", "operador")
+    proyector = request.app.state.componentes.proyector
+    if proyector is None:
+        raise NoEncontrado("Este servicio no tiene modelos de lectura locales.")
+    return {"eventos_aplicados": await asyncio.to_thread(proyector.reconstruir)}
 
 
 def router_auditoria(servicio: str) -> APIRouter:

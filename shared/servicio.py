@@ -12,6 +12,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,8 @@ from shared.lecturas.migraciones import migrar
 from shared.lecturas.motor import crear_motor
 from shared.mensajeria.consumidor import Consumidor
 from shared.mensajeria.relay import Relay
+from shared.lecturas.proyector_local import Proyeccion, ProyectorLocal
+from shared.programador import Programador
 from shared.rutas_comunes import router_operaciones, router_salud
 
 log = logging.getLogger("cti.servicio")
@@ -43,6 +46,8 @@ class Componentes:
     escritor: Escritor
     aplicacion: AplicacionCTI | None = None
     relay: Relay | None = None
+    proyector: ProyectorLocal | None = None
+    programador: Programador | None = None
     consumidores: list[Consumidor] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -61,6 +66,8 @@ def crear_servicio(
     crear_aplicacion: Callable[[Configuracion], AplicacionCTI] | None = None,
     crear_consumidores: Callable[[Componentes], list[Consumidor]] | None = None,
     al_iniciar: Callable[[Componentes], Any] | None = None,
+    proyecciones: Sequence[Proyeccion] = (),
+    vencer_plazos: Callable[[Any, date], int] | None = None,
     verificador: Verificador | None = None,
 ) -> FastAPI:
     configurar_logs(config.servicio, config.nivel_log)
@@ -78,6 +85,14 @@ def crear_servicio(
             comp.relay = Relay(config.servicio, comp.aplicacion, motor, config.nats_url)
             comp.escritor.al_confirmar(comp.relay.despertar)
             tareas.append(asyncio.create_task(comp.relay.correr(parar)))
+        if comp.aplicacion is not None and proyecciones:
+            comp.proyector = ProyectorLocal(config.servicio, comp.aplicacion, motor, proyecciones)
+            comp.escritor.al_confirmar(comp.proyector.despertar)
+            tareas.append(asyncio.create_task(comp.proyector.correr(parar)))
+        if comp.aplicacion is not None and vencer_plazos is not None:
+            app_es = comp.aplicacion
+            comp.programador = Programador(comp.escritor, lambda hoy: vencer_plazos(app_es, hoy))
+            tareas.append(asyncio.create_task(comp.programador.correr(parar)))
         comp.consumidores = crear_consumidores(comp) if crear_consumidores else []
         tareas += [asyncio.create_task(c.correr(parar)) for c in comp.consumidores]
         if al_iniciar is not None:
