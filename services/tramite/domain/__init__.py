@@ -1,0 +1,1 @@
+"""Pure domain of the tramite service: procedures as data, the routing engine and the ``Expediente`` aggregate."""

@@ -1,0 +1,14 @@
+"""The catalogue of procedure definitions (data modules, one per procedure, each act and deadline with its citation)."""
+
+from __future__ import annotations
+
+from services.tramite.domain.catalogo import Catalogo
+from services.tramite.domain.procedimientos.p1_solicitud_cti import P1
+from services.tramite.domain.procedimientos.p2_expertos import CANDIDATURA, PRORROGA
+from services.tramite.domain.procedimientos.p4_donacion import DONACION
+
+CATALOGO = Catalogo()
+for _proc in (P1, CANDIDATURA, PRORROGA, DONACION):
+    CATALOGO.registrar(_proc)
+
+__all__ = ["CATALOGO"]
