@@ -89,7 +89,7 @@ def verificar_eslabon(evento: Any, hash_esperado: str) -> None:
 class Agregado(Aggregate):
     """Base of every aggregate of the suite."""
 
-    _ultimo_hash: str = GENESIS
+    _ultimo_hash = GENESIS  # no annotation: eventsourcing would turn it into an event field of subclasses
 
     @property
     def correlacion(self) -> str | None:
