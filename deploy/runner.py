@@ -16,6 +16,7 @@ from pathlib import Path
 
 from deploy import demo
 from deploy.procesos import (SERVICIOS, detener, esperar_salud, iniciar_nats, iniciar_servicio, puerto_libre)
+from services.gateway.clientes import escribir_demo
 from shared.identidad.claves import generar_par
 from shared.identidad.tokens import Emisor
 
@@ -27,6 +28,7 @@ def main() -> None:
     var = Path(os.environ.get("CTI_DIRECTORIO_DATOS", "var")).resolve()
     var.mkdir(parents=True, exist_ok=True)
     privada, publica = generar_par(var / "claves")
+    secretos = escribir_demo(var / "clientes.json")
     puerto_nats = puerto_libre(int(os.environ.get("CTI_PUERTO_NATS", "4222")))
     puertos = {s: puerto_libre(p) for s, p in PUERTOS.items()}
     urls = {s: f"http://127.0.0.1:{p}" for s, p in puertos.items()}
@@ -45,13 +47,15 @@ def main() -> None:
                 "CTI_DIRECTORIO_DATOS": str(var),
                 "CTI_URLS_SERVICIOS": json.dumps({k: v for k, v in urls.items() if k != "gateway"}),
             }
+            if s == "gateway":
+                entorno |= {"CTI_CLAVE_PRIVADA": str(privada), "CTI_CLIENTES": str(var / "clientes.json")}
             procesos.append(iniciar_servicio(s, puertos[s], entorno, var / f"{s}.log"))
         for s, p in zip(SERVICIOS, procesos[1:], strict=True):
             esperar_salud(urls[s], 60, p)
         arranque = time.monotonic() - inicio
         token = Emisor(privada.read_bytes()).emitir("demo-admin", "APCI-DE", ["administrador"], 3600)
         cargados = demo.cargar(urls["gateway"], token)
-        _imprimir(urls, puerto_nats, var, arranque, cargados)
+        _imprimir(urls, puerto_nats, var, arranque, cargados, secretos)
         while all(p.poll() is None for p in procesos):
             time.sleep(0.5)
         caidos = [s for s, p in zip(("nats", *SERVICIOS), procesos, strict=True) if p.poll() is not None]
@@ -64,7 +68,8 @@ def main() -> None:
         print("Todo detenido.")
 
 
-def _imprimir(urls: dict[str, str], puerto_nats: int, var: Path, arranque: float, cargados: dict) -> None:
+def _imprimir(urls: dict[str, str], puerto_nats: int, var: Path, arranque: float, cargados: dict,
+              secretos: dict[str, str]) -> None:
     g = urls["gateway"]
     print(f"""
 CTI Peru en marcha ({arranque:.1f} s)
@@ -78,10 +83,12 @@ CTI Peru en marcha ({arranque:.1f} s)
   Datos:           {var}  (SQLite; logs: {var}/<servicio>.log)
   Demo cargada:    {', '.join(f'{k}: {c} nuevas, {e} existentes' for k, (c, e) in cargados.items())}
 
-Token de desarrollo (8 h), p. ej. un administrador de la APCI:
+Tokens: cada cliente de demostracion (oficinas, funcionarios, auditor, admin) pide el suyo al gateway;
+los secretos estan en {var}/clientes.secretos.json. Por ejemplo, la oficina de cooperacion del MINSA:
+  curl -s -X POST {g}/api/v1/auth/token -H 'content-type: application/json' \\
+       -d '{{"client_id": "minsa-cti", "client_secret": "{secretos["minsa-cti"]}"}}'
+O un token de desarrollo firmado localmente (8 h):
   .venv/bin/cti-token --persona ana --oficina APCI-DE --roles administrador
-  curl -H "Authorization: Bearer $(.venv/bin/cti-token --persona ana --oficina APCI-DE --roles administrador)" \\
-       {g}/api/v1/oficinas/MINSA-CTI
 Ctrl-C para detener todo.""", flush=True)
 
 

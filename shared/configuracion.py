@@ -30,7 +30,12 @@ class Configuracion(BaseSettings):
     emisor_token: str = "cti-gateway"
     relay_en_proceso: bool = True
     max_entregas: int = 5
+    clave_checkpoint: Path | None = None  # Ed25519 PEM; default <directorio_datos>/claves/checkpoint-<servicio>.pem
+    intervalo_checkpoint: float = 30.0  # seconds between signed checkpoints of the log (0: only on demand)
     nivel_log: str = "INFO"
+    clientes: Path | None = None
+    limite_solicitudes_s: float = 200.0
+    limite_rafaga: int = 400
     urls_servicios: dict[str, str] = {
         "registro": "http://127.0.0.1:8001",
         "tramite": "http://127.0.0.1:8002",

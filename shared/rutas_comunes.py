@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 from datetime import date
 from typing import Annotated, Any
+from uuid import UUID
 
 from fastapi import APIRouter, Query, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
 from shared.almacen.publico import evento_publico
+from shared.auditoria import log_servicio
 from shared.auditoria.almacen import verificar_almacen
 from shared.errores import NoEncontrado
 from shared.identidad.dependencias import ActorAutenticado, exigir_rol
@@ -103,9 +105,15 @@ def router_auditoria(servicio: str) -> APIRouter:
     @r.get("/eventos", summary="Eventos del log de este servicio, en orden de notificacion, con sus hashes")
     async def eventos(request: Request, actor: ActorAutenticado,
                       desde: Annotated[int, Query(ge=1)] = 1,
-                      limite: Annotated[int, Query(ge=1, le=500)] = 100) -> dict[str, Any]:
+                      limite: Annotated[int, Query(ge=1, le=500)] = 100,
+                      correlacion: Annotated[str | None, Query(min_length=1, max_length=120)] = None,
+                      hasta: Annotated[int | None, Query(ge=0)] = None) -> dict[str, Any]:
+        """Con ``correlacion``: todos los eventos de cada stream que toca ese expediente (hasta ``hasta``)."""
         exigir_rol(actor, "auditor", "administrador")
         app = _aplicacion(request)
+        if correlacion is not None:
+            items = await asyncio.to_thread(log_servicio.eventos_de_correlacion, app, servicio, correlacion, hasta)
+            return {"items": items, "siguiente": None}
         lote = await asyncio.to_thread(app.notificaciones, desde, limite)
         items = [evento_publico(servicio, app.mapper, n) for n in lote]
         siguiente = items[-1]["notificacion_id"] + 1 if len(items) == limite else None
@@ -117,6 +125,18 @@ def router_auditoria(servicio: str) -> APIRouter:
         app = _aplicacion(request)
         fallas = await asyncio.to_thread(verificar_almacen, app, servicio)
         return {"servicio": servicio, "integro": not fallas, "fallas": [f.a_dict() for f in fallas]}
+
+    @r.get("/log", summary="Checkpoint firmado del log ahora y todas sus entradas hasta esa posicion")
+    async def log_firmado(request: Request, actor: ActorAutenticado) -> dict[str, Any]:
+        exigir_rol(actor, "auditor", "administrador")
+        return await asyncio.to_thread(log_servicio.log_firmado, _aplicacion(request), servicio,
+                                       request.app.state.componentes.extra["checkpoints"])
+
+    @r.get("/agregados/{agregado_id}", summary="Estado de un agregado en una version, segun el propio servicio")
+    async def agregado(agregado_id: UUID, request: Request, actor: ActorAutenticado,
+                       version: Annotated[int | None, Query(ge=1)] = None) -> dict[str, Any]:
+        exigir_rol(actor, "auditor", "administrador")
+        return await asyncio.to_thread(log_servicio.estado_agregado, _aplicacion(request), agregado_id, version)
 
     return r
 

@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 
 from shared.almacen.aplicacion import AplicacionCTI
 from shared.almacen.escritor import Escritor
+from shared.auditoria.tarea import iniciar_checkpoints
 from shared.configuracion import Configuracion
 from shared.http.idempotencia import Idempotencia
 from shared.http.middleware import Contexto
@@ -93,6 +94,7 @@ def crear_servicio(
             app_es = comp.aplicacion
             comp.programador = Programador(comp.escritor, lambda hoy: vencer_plazos(app_es, hoy))
             tareas.append(asyncio.create_task(comp.programador.correr(parar)))
+        tareas += await iniciar_checkpoints(comp, parar)
         comp.consumidores = crear_consumidores(comp) if crear_consumidores else []
         tareas += [asyncio.create_task(c.correr(parar)) for c in comp.consumidores]
         if al_iniciar is not None:

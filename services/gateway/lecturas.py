@@ -15,6 +15,7 @@ eventos = Table(
     Column("servicio", String(20), primary_key=True),
     Column("notificacion_id", BigInteger, primary_key=True),
     Column("correlacion", String(120)),
+    Column("ruc", String(11)),
     Column("agregado", String(60), nullable=False),
     Column("agregado_id", String(64), nullable=False),
     Column("version", Integer, nullable=False),
@@ -27,6 +28,7 @@ eventos = Table(
     Column("hash", String(64)),
     Index("ix_eventos_correlacion", "correlacion", "timestamp"),
     Index("ix_eventos_agregado", "agregado_id", "version"),
+    Index("ix_eventos_ruc", "ruc"),
 )
 
 oficinas = Table(

@@ -10,7 +10,12 @@ import httpx
 from fastapi import APIRouter, FastAPI, Request, Response
 
 from services.gateway import openapi, proxy
-from services.gateway.api import flujos, historial
+from services.gateway.api import autenticacion, expedientes, flujos, historial
+from services.gateway.api import auditoria as api_auditoria
+from services.gateway.checkpoints import consumidor as consumidor_checkpoints
+from services.gateway.clientes import RegistroClientes
+from services.gateway.limites import LimiteSolicitudes
+from shared.identidad.tokens import Emisor
 from services.gateway.proyecciones import proyectar
 from shared.configuracion import Configuracion
 from shared.mensajeria.consumidor import Consumidor
@@ -52,10 +57,16 @@ def crear_app(config: Configuracion | None = None) -> FastAPI:
             "fiscalizacion y sanciones, e historial verificable de cada expediente. Autenticacion: "
             "`Authorization: Bearer <JWT>`; errores en application/problem+json (RFC 9457)."
         ),
-        routers=[historial.router, flujos.router, router_proxy],
+        routers=[autenticacion.router, historial.router, expedientes.router, flujos.router, api_auditoria.router,
+                 router_proxy],
         migraciones=MIGRACIONES,
         crear_consumidores=_consumidores,
         al_iniciar=_al_iniciar,
     )
     openapi.instalar(app)
+    app.state.componentes.extra["receptor_checkpoints"] = consumidor_checkpoints(config, app.state.componentes.motor)
+    app.state.clientes = RegistroClientes.desde_archivo(config.clientes)
+    app.state.emisor = (Emisor(Path(config.clave_privada).read_bytes(), config.audiencia_token, config.emisor_token)
+                        if config.clave_privada and Path(config.clave_privada).exists() else None)
+    app.add_middleware(LimiteSolicitudes, por_segundo=config.limite_solicitudes_s, rafaga=config.limite_rafaga)
     return app

@@ -37,8 +37,11 @@ def instalar(app: FastAPI) -> None:
 
 def _fusionar(doc: dict[str, Any], otro: dict[str, Any], servicio: str) -> None:
     for ruta, ops in otro.get("paths", {}).items():
-        if servicio_para(ruta) == servicio and ruta not in doc["paths"]:
-            doc["paths"][ruta] = ops
+        if servicio_para(ruta) == servicio:
+            # per method: the gateway answers GET /api/v1/oficinas itself, the service still owns its POST
+            destino = doc["paths"].setdefault(ruta, {})
+            for metodo, op in ops.items():
+                destino.setdefault(metodo, op)
     esquemas = doc.setdefault("components", {}).setdefault("schemas", {})
     for nombre, esquema in otro.get("components", {}).get("schemas", {}).items():
         esquemas.setdefault(nombre, esquema)

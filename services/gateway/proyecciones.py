@@ -21,12 +21,21 @@ def _aplicar(c: Connection, e: dict[str, Any]) -> None:
     sobre = e.get("sobre") or {}
     c.execute(insert(eventos).values(
         servicio=e["servicio"], notificacion_id=int(e["notificacion_id"]), correlacion=sobre.get("correlacion"),
-        agregado=e["agregado"], agregado_id=e["agregado_id"], version=int(e["version"]), tipo=e["tipo"],
+        ruc=_ruc(e), agregado=e["agregado"], agregado_id=e["agregado_id"], version=int(e["version"]), tipo=e["tipo"],
         timestamp=e["timestamp"], fecha_negocio=sobre.get("fecha_negocio"), sobre=sobre, datos=e.get("datos") or {},
         hash_anterior=e.get("hash_anterior"), hash=e.get("hash"),
     ))
     if e["servicio"] == "registro" and e["agregado"] == "oficina":
         _oficina(c, e)
+
+
+def _ruc(e: dict[str, Any]) -> str | None:
+    """The entity an event is about, when it names one (registries, sanctions, promoters of files)."""
+    d = e.get("datos") or {}
+    for valor in (d.get("ruc"), d.get("ruc_entidad"), e["sobre"].get("ruc")):
+        if isinstance(valor, str) and len(valor) == 11 and valor.isdigit():
+            return valor
+    return None
 
 
 def _oficina(c: Connection, e: dict[str, Any]) -> None:
