@@ -36,6 +36,11 @@ class Expediente(Agregado):
     def correlacion(self) -> str | None:
         return getattr(self, "numero", None)
 
+    @classmethod
+    def correlacion_inicial(cls, datos: dict[str, Any]) -> str:
+        """The opening event correlates with the file number like every later act."""
+        return str(datos["numero"])
+
     class Abierto(Agregado.Created):
         procedimiento: str
         version_procedimiento: int
