@@ -19,19 +19,19 @@ from services.fiscalizacion.domain.prescripcion import evaluar_prescripcion
 from services.fiscalizacion.domain.procedimiento import exigir
 from services.fiscalizacion.domain.regimen import sancion_con_regimen_aplicable, validar_sanciones
 from services.fiscalizacion.domain.reiteracion import Antecedente
-from services.fiscalizacion.domain.versiones import version_por_id, version_vigente
+from services.fiscalizacion.domain.versiones import version_aplicable, version_por_id
 
 
 def abrir_expediente(*, clave_origen: str, ruc: str, codigo: str, fecha_hechos: date, origen: dict, hoy: date,
-                     cese: date | None = None, renuncio_beneficios: bool = False, entidad_publica: bool = False):
+                     cese: date | None = None, renuncio_beneficios: bool = False, entidad_publica: bool = False,
+                     numero: str | None = None):
+    """``numero``: the human-readable case number the application allocated (PAS-<anio>-<secuencia>)."""
     from services.fiscalizacion.domain.expediente import ExpedienteSancionador
 
     exigir_fecha("fecha_hechos", fecha_hechos, hoy)
-    procedimiento = version_vigente(hoy)
-    if not procedimiento.texto_cargado:
-        raise ReglaIncumplida(f"El reglamento vigente ({procedimiento.norma}) no tiene su texto cargado.",
-                              fundamento_legal={"norma": procedimiento.norma, "articulo": "-"})
-    tipo = version_vigente(fecha_hechos).infracciones.get(codigo)
+    procedimiento, sup_procedimiento = version_aplicable(hoy)  # strict mode refuses here (ReglaIncumplida)
+    de_los_hechos, sup_hechos = version_aplicable(fecha_hechos)
+    tipo = de_los_hechos.infracciones.get(codigo)
     if tipo is None:
         raise DatosInvalidos(f"'{codigo}' no estaba tipificada a la fecha de los hechos.",
                              errores=[{"campo": "codigo", "mensaje": "infraccion no tipificada"}])
@@ -44,11 +44,12 @@ def abrir_expediente(*, clave_origen: str, ruc: str, codigo: str, fecha_hechos: 
         clave_origen=clave_origen, ruc=ruc, codigo=codigo, fecha_hechos=fecha_hechos, cese=cese,
         organo_instructor=tipo.organo_instructor, origen=origen, entidad_publica=entidad_publica,
         renuncio_beneficios=renuncio_beneficios, abierto_el=hoy, version_reglamento=procedimiento.id,
-        regla="RIS-4 actuaciones previas", fundamento_legal=[ris("4"), *tipo.fundamento_legal])
+        regla="RIS-4 actuaciones previas", fundamento_legal=[ris("4"), *tipo.fundamento_legal], numero=numero,
+        supletoriedad={k: v for k, v in (("procedimiento", sup_procedimiento), ("hechos", sup_hechos)) if v} or None)
 
 
 def _tipo(exp):
-    return version_vigente(exp.fecha_hechos).infracciones[exp.codigo]
+    return version_aplicable(exp.fecha_hechos)[0].infracciones[exp.codigo]
 
 
 def _cerrar_todo(exp) -> list[str]:
@@ -90,7 +91,7 @@ def imputar_cargos(exp, actor, *, notificado_el: date, hechos_imputados: str, ho
         raise ReglaIncumplida("La APCI no sanciona a unidades del sector publico: corresponde comunicar a su "
                               "entidad superior.", fundamento_legal=ENTIDAD_PUBLICA)
     tipo = _tipo(exp)
-    escala = version_vigente(exp.fecha_hechos).escalas[tipo.clase]
+    escala = version_aplicable(exp.fecha_hechos)[0].escalas[tipo.clase]
     cargos = {"hechos": hechos_imputados, "codigo": tipo.codigo, "clasificacion": tipo.clase,
               "fundamento_tipo": list(tipo.fundamento_legal), "sanciones_posibles": list(escala.sanciones),
               "autoridad_competente": "CIS", "norma_competencia": ris("4 (modificado por D.S. 059-2009-RE)"),
@@ -234,7 +235,18 @@ def imponer_sancion(exp, actor, *, sanciones: list[str], hoy: date, hechos: dict
                    abre=plazo(exp, "notificacion_resolucion", hoy),
                    asigna={"resultado": resultado.a_dict(), "eleccion_regimen": eleccion, "resuelto_el": hoy},
                    decision=decision(exp, "sancion", hoy, regla, fundamento, version=eleccion["version"],
-                                     sanciones=list(sanciones), multa_soles=resultado.multa_soles))
+                                     sanciones=list(sanciones), multa_soles=resultado.multa_soles,
+                                     **_supletoriedad(eleccion)))
+
+
+def _supletoriedad(eleccion: dict) -> dict:
+    """The explicit record of a supplementary regime, carried by the decision event itself."""
+    if not eleccion.get("supletoriedad"):
+        return {}
+    s = eleccion["supletoriedad"]
+    return {"regimen_aplicado": s["regimen_aplicado"], "regimen_vigente": s["regimen_vigente"],
+            "partes_supletorias": s["partes_supletorias"], "motivo": s["motivo"],
+            "fundamento_supletoriedad": s["fundamento_legal"]}
 
 
 def archivar(exp, actor, *, motivo: str, hoy: date, fundamento_legal: Any = None) -> None:

@@ -15,7 +15,7 @@ from shared.errores import DatosInvalidos, ReglaIncumplida, SinDerecho, Transici
 from services.fiscalizacion.domain.citas import (
     DENUNCIAS, FISCALIZACION_DE, FUNCIONES_DFS, MEDIDAS_CORRECTIVAS, RENUNCIANTE_NO_SANCIONABLE, ley, ris, rof,
 )
-from services.fiscalizacion.domain.versiones import version_vigente
+from services.fiscalizacion.domain.versiones import version_aplicable
 
 ACCIONES: dict[str, tuple[tuple[str, ...], str, tuple[str, ...]]] = {
     "desestimar_denuncia": (("programada",), "DFS", ("motivo",)),
@@ -73,7 +73,7 @@ def requerir_documentos(f, actor, *, documentos: list[str], notificado_el: date,
     if not documentos:
         raise DatosInvalidos("Indique los documentos requeridos.",
                              errores=[{"campo": "documentos", "mensaje": "vacio"}])
-    param = version_vigente(hoy).parametros["plazo_exhibicion_dias_habiles"]
+    param = version_aplicable(hoy)[0].parametros["plazo_exhibicion_dias_habiles"]
     dias = plazo_dias or param.valor
     req = {"numero": len(f.requerimientos) + 1, "documentos": list(documentos), "notificado_el": notificado_el,
            "dias": dias, "unidad": "habiles", "vence_el": CAL.sumar_habiles(notificado_el, dias),
@@ -124,7 +124,7 @@ def registrar_visita(f, actor, *, fecha: date, acta: dict, hoy: date) -> None:
 
 def registrar_hallazgo(f, actor, *, descripcion: str, hoy: date, codigo_infraccion: str | None = None) -> None:
     _exigir(f, "registrar_hallazgo", actor)
-    if codigo_infraccion and codigo_infraccion not in version_vigente(hoy).infracciones:
+    if codigo_infraccion and codigo_infraccion not in version_aplicable(hoy)[0].infracciones:
         raise DatosInvalidos("Codigo de infraccion desconocido.", errores=[{"campo": "codigo_infraccion",
                                                                             "mensaje": "no tipificado"}])
     f._registrar("HallazgoRegistrado", hoy, "ROF-48.d determinar la infraccion", rof("48.d"),
@@ -182,6 +182,8 @@ def acciones_disponibles(f, actor) -> list[dict]:
     salida = []
     for nombre, (estados, quien, campos) in ACCIONES.items():
         ok = "administrado" in actor.roles if quien == "administrado" else actor.oficina == quien
+        if nombre == "desestimar_denuncia" and f.origen.get("tipo") != "denuncia":
+            continue  # only a complaint can be dismissed (the command refuses it otherwise)
         if f.estado in estados and ok:
             inicia = ({"nombre": "exhibicion_documentos", "unidad": "habiles"}
                       if nombre == "requerir_documentos" else None)

@@ -43,12 +43,12 @@ def id_expediente_por_obligacion(evento_id: str) -> UUID:
 
 def abrir_por_obligacion_vencida(*, evento_id: str, tipo_evento: str, ruc: str, vencio_el: date, hoy: date,
                                  infraccion_ley: str | None = None, renuncio_beneficios: bool = False,
-                                 entidad_publica: bool = False):
+                                 entidad_publica: bool = False, numero: str | None = None):
     codigo = RIS_POR_INFRACCION_LEY.get(infraccion_ley or "") or INFRACCION_POR_EVENTO_REGISTRO[tipo_evento]
     return abrir_expediente(
         clave_origen=clave_obligacion_vencida(evento_id), ruc=ruc, codigo=codigo, fecha_hechos=vencio_el, hoy=hoy,
         origen={"tipo": "registro", "evento": tipo_evento, "evento_id": evento_id},
-        renuncio_beneficios=renuncio_beneficios, entidad_publica=entidad_publica)
+        renuncio_beneficios=renuncio_beneficios, entidad_publica=entidad_publica, numero=numero)
 
 
 def clave_hallazgo_tramite(evento_id: str) -> str:
@@ -59,8 +59,11 @@ def id_fiscalizacion_por_hallazgo(evento_id: str) -> UUID:
     return Fiscalizacion.create_id(clave_origen=clave_hallazgo_tramite(evento_id))
 
 
-def abrir_por_hallazgo_tramite(*, evento_id: str, ruc: str, intervencion: str, hoy: date, en_ambito: bool = True):
+def abrir_por_hallazgo_tramite(*, evento_id: str, ruc: str, intervencion: str, hoy: date, en_ambito: bool = True,
+                               evento: str = "EjecucionSinAprobacionDetectada", expediente_tramite: str | None = None):
+    origen = {"tipo": "hallazgo_tramite", "evento": evento, "evento_id": evento_id}
+    if expediente_tramite:
+        origen["expediente_tramite"] = expediente_tramite
     return nueva_fiscalizacion(
         clave_origen=clave_hallazgo_tramite(evento_id), ruc=ruc, hoy=hoy, en_ambito=en_ambito,
-        objeto={"tipo": "intervencion", "codigo": intervencion},
-        origen={"tipo": "hallazgo_tramite", "evento": "EjecucionSinAprobacionDetectada", "evento_id": evento_id})
+        objeto={"tipo": "intervencion", "codigo": intervencion}, origen=origen)

@@ -127,10 +127,15 @@ def iniciar_cobranza(s, actor, hoy: date) -> None:
 
 
 def suspender(s, desde: date, hoy: date) -> None:
+    """RIS 24: a pending appeal suspends enforcement, including a suspension of benefits already applied (it is
+    lifted, and re-applied if the decision stands), so registro restores the benefits meanwhile."""
     if s.ejecucion_suspendida:
         return
     s._registrar("EjecucionSuspendida", hoy, "RIS-24 recurso pendiente", ris("24"), ejecucion_suspendida=True,
                  periodos_suspension=[*s.periodos_suspension, [desde, None]])
+    if s.suspension_activa:
+        s._registrar("SuspensionBeneficiosLevantada", hoy, "RIS-24 recurso pendiente: se suspende la ejecucion",
+                     [ris("24"), SUSPENSION_BENEFICIOS], suspension_activa=False, suspension_en_suspenso=True)
 
 
 def reanudar(s, desde: date, hoy: date) -> None:
@@ -139,6 +144,9 @@ def reanudar(s, desde: date, hoy: date) -> None:
     periodos = [*s.periodos_suspension[:-1], [s.periodos_suspension[-1][0], desde - timedelta(days=1)]]
     s._registrar("EjecucionReanudada", hoy, "RIS-24 recurso resuelto", ris("24"), ejecucion_suspendida=False,
                  periodos_suspension=periodos)
+    if getattr(s, "suspension_en_suspenso", False) and s.estado not in TERMINALES:
+        s._registrar("SuspensionBeneficiosAplicada", hoy, "RIS-24 recurso resuelto: se reanuda la suspension",
+                     [ris("24"), SUSPENSION_BENEFICIOS], suspension_activa=True, suspension_en_suspenso=False)
 
 
 def declarar_firme(s, hoy: date) -> None:
@@ -148,8 +156,10 @@ def declarar_firme(s, hoy: date) -> None:
 
 
 def dejar_sin_efecto(s, motivo: str, hoy: date) -> None:
+    if s.estado == "sin_efecto":
+        return
     s._registrar("SancionDejadaSinEfecto", hoy, f"resolucion revocada: {motivo}", ris("20"), estado="sin_efecto",
-                 multa_soles=Decimal("0.00"))
+                 multa_soles=Decimal("0.00"), suspension_en_suspenso=False)
     if s.suspension_activa:
         s._registrar("SuspensionBeneficiosLevantada", hoy, "sancion sin efecto: se levanta la suspension",
                      SUSPENSION_BENEFICIOS, suspension_activa=False)

@@ -53,8 +53,10 @@ class ExpedienteSancionador(Agregado):
     @event("InvestigacionPreliminarIniciada")
     def __init__(self, clave_origen: str, ruc: str, codigo: str, fecha_hechos: date, cese: date | None,
                  organo_instructor: str, origen: dict, entidad_publica: bool, renuncio_beneficios: bool,
-                 abierto_el: date, version_reglamento: str, regla: str, fundamento_legal: Any) -> None:
+                 abierto_el: date, version_reglamento: str, regla: str, fundamento_legal: Any,
+                 numero: str | None = None, supletoriedad: dict | None = None) -> None:
         self.clave_origen, self.ruc, self.codigo = clave_origen, ruc, codigo
+        self.numero, self.supletoriedad = numero, supletoriedad
         self.fecha_hechos, self.cese, self.organo_instructor = fecha_hechos, cese, organo_instructor
         self.origen, self.entidad_publica, self.renuncio_beneficios = origen, entidad_publica, renuncio_beneficios
         self.abierto_el, self.version_reglamento = abierto_el, version_reglamento
@@ -75,7 +77,12 @@ class ExpedienteSancionador(Agregado):
 
     @property
     def correlacion(self) -> str:
-        return f"PAS-{self.ruc}-{str(self.id)[:8]}"
+        """The case number (PAS-<anio>-<secuencia>) when the application allocated one."""
+        return self.numero or f"PAS-{self.ruc}-{str(self.id)[:8]}"
+
+    @classmethod
+    def correlacion_inicial(cls, datos: dict[str, Any]) -> str | None:
+        return datos.get("numero")
 
     @property
     def reglamento(self):
@@ -113,7 +120,7 @@ class ExpedienteSancionador(Agregado):
         return disponibles(self.estado, actor, self.organo_instructor, self.reglamento.plazos)
 
     def a_dict(self) -> dict[str, Any]:
-        claves = ("ruc", "codigo", "fecha_hechos", "cese", "organo_instructor", "origen", "estado",
+        claves = ("numero", "clave_origen", "supletoriedad", "abierto_el", "ruc", "codigo", "fecha_hechos", "cese", "organo_instructor", "origen", "estado",
                   "version_reglamento", "plazos", "cargos", "descargos", "recursos_usados", "propuesta", "resultado",
                   "eleccion_regimen", "prescripcion", "prescripcion_interrumpida_el", "resuelto_el",
                   "resolucion_notificada_el", "ejecutable", "ejecucion_suspendida", "decisiones")

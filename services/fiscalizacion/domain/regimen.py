@@ -3,7 +3,9 @@ kinds a regime allows.
 
 Ley 27444 art. 230.5 (TUO art. 248.5): sanctioning rules in force when the conduct happened apply, unless later
 ones are more favourable to the offender. The decision records every version considered and why one was chosen. A
-later version whose text is not loaded cannot be compared; the facts' version is kept and that is said.
+later version whose text is not loaded cannot be compared; the facts' version is kept and that is said. When the
+facts' version itself has no loaded text, the supplementary version governs (``versiones.version_aplicable``) and
+the choice records ``regimen_aplicado``, ``partes_supletorias`` and the reason.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from shared.errores import DatosInvalidos, ReglaIncumplida
 from services.fiscalizacion.domain.calculo import Computo, Hechos, ResultadoSancion, calcular_sancion
 from services.fiscalizacion.domain.citas import IRRETROACTIVIDAD
 from services.fiscalizacion.domain.reglamento import AMONESTACION, MULTA, SUSPENSION, VersionReglamento
-from services.fiscalizacion.domain.versiones import VERSIONES, posteriores, version_vigente
+from services.fiscalizacion.domain.versiones import posteriores, version_aplicable
 
 _RANGO = {AMONESTACION: 1, MULTA: 2, SUSPENSION: 3}
 
@@ -28,13 +30,17 @@ def gravedad(r: ResultadoSancion) -> tuple[int, Any]:
 
 
 def sancion_con_regimen_aplicable(
-    hechos: Hechos, computo: Computo, antecedentes, versiones: tuple[VersionReglamento, ...] = VERSIONES,
+    hechos: Hechos, computo: Computo, antecedentes, versiones: tuple[VersionReglamento, ...] | None = None,
     cal=CALENDARIO_NACIONAL,
 ) -> tuple[ResultadoSancion, dict[str, Any]]:
-    base = version_vigente(hechos.fecha_hechos, versiones)
+    base, supletoriedad = version_aplicable(hechos.fecha_hechos, versiones)
     elegido = calcular_sancion(hechos, computo, antecedentes, base, cal)
     eleccion = {"version": base.id, "motivo": "norma vigente a la fecha de los hechos", "consideradas": [],
                 "fundamento_legal": IRRETROACTIVIDAD}
+    if supletoriedad:
+        eleccion.update(motivo=supletoriedad["motivo"], supletoriedad=supletoriedad,
+                        regimen_aplicado=supletoriedad["regimen_aplicado"],
+                        partes_supletorias=supletoriedad["partes_supletorias"])
     for v in posteriores(hechos.fecha_hechos, computo.fecha_aplicacion, versiones):
         if not v.texto_cargado:
             eleccion["consideradas"].append({"version": v.id, "resultado": "texto no cargado; no comparable"})

@@ -3,7 +3,8 @@
 Architecture principle 5: the infraction catalogue, the sanctions each class allows, the UIT scales, aggravation,
 mitigation, prescription and deadlines are versioned data with effective dates and citations; code only interprets
 them. A regime whose text is not loaded (2019, 2025) is still a version: it says what is known and lists what is
-missing in ``partes_desconocidas``, and the calculation refuses to apply it (``texto_cargado=False``).
+missing in ``partes_desconocidas``, and the calculation refuses to apply it (``texto_cargado=False``); its parameter
+``supletoriedad_texto_no_cargado`` decides whether the latest loaded version governs those parts instead.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ MULTA = "multa"
 SUSPENSION = "suspension_beneficios"
 CANCELACION = "cancelacion_inscripcion"
 INHABILITACION = "inhabilitacion_directivos"
+
+SUPLETORIEDAD = "supletoriedad_texto_no_cargado"
+"""Parameter of a partial version: apply the latest loaded version to its parts not loaded (see ``versiones``)."""
 
 
 @dataclass(frozen=True)

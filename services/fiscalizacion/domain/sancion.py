@@ -5,7 +5,9 @@
 * Muy grave 8.a / 8.c: suspension of benefits until the omission is repaired.
 * Art. 9: 0.10 UIT per day up to 20 UIT. Aggravated (RIS 13): a fixed fine in the band.
 * A pending appeal suspends enforcement (RIS 24): accrual stops and nothing is collected or suspended meanwhile.
-* ``SuspensionBeneficiosAplicada`` / ``SuspensionBeneficiosLevantada`` are what the application sends to registro.
+* ``SuspensionBeneficiosAplicada`` / ``SuspensionBeneficiosLevantada`` are what registro consumes: besides the
+  common fields they carry ``ruc``, ``expediente`` (the case number), ``sancion_id`` and ``causa_id`` (the key under
+  which registro keeps the suspension, the same in both events), so the message alone says whom, why and on what basis.
 * Fines are paid or collected by coactive collection once final (Ley 27692 4.t; ROF 30.g).
 """
 
@@ -36,6 +38,18 @@ def _mutador(nombre: str):
     return mutar
 
 
+EFECTOS_REGISTRO = ("SuspensionBeneficiosAplicada", "SuspensionBeneficiosLevantada")
+
+
+def _mutador_efecto(nombre: str):
+    def mutar(self, el: date, asigna: dict, version_reglamento: str, regla: str, fundamento_legal: Any, ruc: str,
+              expediente: str, sancion_id: str, causa_id: str) -> None:
+        self._aplicar(el, asigna)
+
+    mutar.__name__ = mutar.__qualname__ = "_" + nombre
+    return mutar
+
+
 class Sancion(Agregado):
     @event("EjecucionSancionIniciada")
     def __init__(self, expediente_id: str, expediente: str, ruc: str, codigo: str, resultado: dict,
@@ -51,6 +65,7 @@ class Sancion(Agregado):
                                                         else "multa_devengando" if "multa" in resultado["sanciones"]
                                                         else "suspension_pendiente")
         self.suspension_activa = False
+        self.suspension_en_suspenso = False  # lifted while an appeal is pending (RIS 24), re-applied if it stands
         self.ejecucion_suspendida = False
         self.periodos_suspension: list[list] = []
         self.pagada = self.en_cobranza = self.subsanada = False
@@ -70,12 +85,15 @@ class Sancion(Agregado):
         self.historial = [*self.historial, {"el": el, **{k: v for k, v in asigna.items() if k == "estado"}}]
 
     def _registrar(self, evento: str, el: date, regla: str, fundamento_legal: Any, **asigna: Any) -> None:
+        efecto = ({"ruc": self.ruc, "expediente": self.expediente, "sancion_id": str(self.id),
+                   "causa_id": f"sancion:{self.id}"} if evento in EFECTOS_REGISTRO else {})
         getattr(self, "_" + evento)(el=el, asigna=asigna, version_reglamento=self.version_reglamento, regla=regla,
-                                    fundamento_legal=fundamento_legal)
+                                    fundamento_legal=fundamento_legal, **efecto)
 
     for _nombre in EVENTOS:
-        locals()["_" + _nombre] = event(_nombre)(_mutador(_nombre))
-    del _nombre
+        _hace = _mutador_efecto if _nombre in EFECTOS_REGISTRO else _mutador
+        locals()["_" + _nombre] = event(_nombre)(_hace(_nombre))
+    del _nombre, _hace
 
     def excluidos(self, hasta: date) -> tuple[tuple[date, date], ...]:
         return tuple((a, b or hasta) for a, b in self.periodos_suspension)
@@ -97,7 +115,7 @@ class Sancion(Agregado):
 
     def a_dict(self) -> dict[str, Any]:
         claves = ("expediente_id", "expediente", "ruc", "codigo", "clase", "estado", "multa_soles",
-                  "suspension_activa", "ejecucion_suspendida", "periodos_suspension", "firme", "pagada",
+                  "suspension_activa", "suspension_en_suspenso", "ejecucion_suspendida", "periodos_suspension", "firme", "pagada",
                   "en_cobranza", "subsanada", "inicio_devengo", "version_reglamento")
         return {"id": str(self.id), **{k: getattr(self, k) for k in claves}}
 
