@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.instalado
 
-.PHONY: run test bench clean
+.PHONY: run run-dms test bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,8 +15,18 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) -m deploy.runner
 
+# The same, with a local Mayan EDMS as document-management system (installed once under ~/.cache/cti-mayan).
+run-dms: $(STAMP)
+	$(PY) -m deploy.con_dms
+
 test: $(STAMP)
 	$(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+# Benchmarks (issue "Performance"), never part of `make test`: writes bench/report.json and bench/RESUMEN.md.
+# BENCH_ARGS=--rapido for a quick pass with small sizes.
+bench: $(STAMP)
+	$(PY) -m pip install -q -e '.[bench]'
+	$(PY) -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf var
