@@ -110,3 +110,21 @@ class ServicioNoDisponible(ErrorDominio):
     tipo = "servicio-no-disponible"
     status = 503
     titulo = "Servicio no disponible temporalmente"
+
+
+_ERRORES_DE_BASE = {"OperationalError", "InterfaceError", "PoolTimeout", "ConnectionTimeout", "OperationalError_",
+                    "PersistenceError"}
+
+
+def es_base_caida(exc: BaseException) -> bool:
+    """True when ``exc`` (or anything in its cause chain) says the database cannot be reached right now.
+
+    Such a failure is the infrastructure's, not the request's or the message's: HTTP answers 503 and consumers wait
+    and retry instead of counting it towards a dead letter.
+    """
+    vistos: list[BaseException] = []
+    actual: BaseException | None = exc
+    while actual is not None and actual not in vistos:
+        vistos.append(actual)
+        actual = actual.__cause__ or actual.__context__
+    return any(type(e).__name__ in _ERRORES_DE_BASE for e in vistos)

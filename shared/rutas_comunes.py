@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Request, Response
+from fastapi import Path as FPath
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
@@ -67,7 +68,8 @@ async def listar_cartas(request: Request, actor: ActorAutenticado) -> list[dict[
 
 @router_operaciones.post("/operaciones/cartas-muertas/{carta_id}/reprocesar",
                          summary="Re-procesa un mensaje del dead-letter tras corregir su causa")
-async def reprocesar_carta(carta_id: int, request: Request, actor: ActorAutenticado) -> dict[str, Any]:
+async def reprocesar_carta(carta_id: Annotated[int, FPath(ge=1, le=2**31 - 1)], request: Request,
+                           actor: ActorAutenticado) -> dict[str, Any]:
     exigir_rol(actor, "administrador", "operador")
     comp = request.app.state.componentes
     manejadores = {c.nombre: c.manejador for c in comp.consumidores}

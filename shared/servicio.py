@@ -73,7 +73,8 @@ def crear_servicio(
 ) -> FastAPI:
     configurar_logs(config.servicio, config.nivel_log)
     motor = crear_motor(config.database_url)
-    comp = Componentes(config=config, motor=motor, escritor=Escritor(config.servicio))
+    sonda = None if config.es_sqlite else lambda: motor.connect().close()  # pool pre-ping: a round trip
+    comp = Componentes(config=config, motor=motor, escritor=Escritor(config.servicio, sonda))
 
     @contextlib.asynccontextmanager
     async def ciclo(app: FastAPI) -> AsyncIterator[None]:

@@ -23,9 +23,14 @@ async def reenviar(request: Request, ruta: str) -> Response:
     base = request.app.state.config.urls_servicios.get(servicio)
     cliente: httpx.AsyncClient = request.app.state.componentes.extra["http"]
     cabeceras = {k: v for k, v in request.headers.items() if k.lower() in CABECERAS_REENVIADAS}
+    # Forward the path exactly as received (still percent-encoded): the decoded one may hold control characters
+    # that httpx refuses to put in a URL (InvalidURL, which is not an HTTPError: it was a 500).
+    cruda = request.scope.get("raw_path", b"").decode("latin-1") or ruta
     try:
-        r = await cliente.request(request.method, f"{base}{ruta}", params=request.query_params,
+        r = await cliente.request(request.method, f"{base}{cruda}", params=request.query_params,
                                   content=await request.body(), headers=cabeceras)
+    except httpx.InvalidURL:
+        raise NoEncontrado(f"No existe el recurso {ruta!r}.") from None
     except httpx.HTTPError:
         raise ServicioNoDisponible(f"El servicio {servicio} no responde; reintente en unos segundos.") from None
     devueltas = {k: v for k, v in r.headers.items() if k.lower() in CABECERAS_DEVUELTAS}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, update
+from sqlalchemy import Connection, Engine, delete, insert, select
 
 from services.gateway.lecturas import eventos, oficinas
 from shared.lecturas.proyeccion import aplicar_una_vez
@@ -39,14 +39,27 @@ def _ruc(e: dict[str, Any]) -> str | None:
 
 
 def _oficina(c: Connection, e: dict[str, Any]) -> None:
-    d = e["datos"]
-    por_id = oficinas.c.agregado_id == e["agregado_id"]
-    if e["tipo"] == "OficinaCreada":
-        c.execute(insert(oficinas).values(
-            codigo=d["codigo"], agregado_id=e["agregado_id"], nombre=d["nombre"], tipo=d["tipo"], entidad=d["entidad"], estado="activa",
-            vigente_desde=date.fromisoformat(d["vigente_desde"]), version=e["version"]))
-    elif e["tipo"] == "OficinaRenombrada":
-        c.execute(update(oficinas).where(por_id).values(nombre=d["nombre"], version=e["version"]))
-    elif e["tipo"] == "OficinaCerrada":
-        c.execute(update(oficinas).where(por_id).values(
-            estado="cerrada", vigente_hasta=date.fromisoformat(d["fecha"]), version=e["version"]))
+    """Rebuild the office's row from its events in the history (same transaction), not by patching the row: a
+    redelivered, reordered or re-driven event then gives the same row as in-order delivery. Only the gap-free
+    prefix of versions counts; a later event waiting for its predecessor shows once the predecessor arrives."""
+    filas = c.execute(select(eventos.c.version, eventos.c.tipo, eventos.c.datos).where(
+        eventos.c.servicio == e["servicio"], eventos.c.agregado_id == e["agregado_id"]).order_by(eventos.c.version))
+    fila: dict[str, Any] | None = None
+    for esperada, (version, tipo, d) in enumerate(filas, start=1):
+        if version != esperada:
+            break
+        if tipo == "OficinaCreada":
+            fila = dict(codigo=d["codigo"], agregado_id=e["agregado_id"], nombre=d["nombre"], tipo=d["tipo"],
+                        entidad=d["entidad"], estado="activa", vigente_desde=date.fromisoformat(d["vigente_desde"]),
+                        vigente_hasta=None)
+        elif fila is None:
+            break
+        elif tipo == "OficinaRenombrada":
+            fila["nombre"] = d["nombre"]
+        elif tipo == "OficinaCerrada":
+            fila.update(estado="cerrada", vigente_hasta=date.fromisoformat(d["fecha"]))
+        if fila is not None:
+            fila["version"] = version
+    c.execute(delete(oficinas).where(oficinas.c.agregado_id == e["agregado_id"]))
+    if fila is not None:
+        c.execute(insert(oficinas).values(**fila))

@@ -63,7 +63,10 @@ def crear_tablas_documentales(op) -> None:  # type: ignore[no-untyped-def]
     """For the owning service's Alembic migration."""
     for tabla in metadata.sorted_tables:
         op.create_table(tabla.name, *[c._copy() for c in tabla.columns],
-                        *[r._copy() for r in tabla.constraints if isinstance(r, UniqueConstraint)])
+                        # by column names: copying a constraint built on the table's own columns attaches the copy
+                        # to that table, growing the set being iterated ("Set changed size during iteration")
+                        *[UniqueConstraint(*[c.name for c in r.columns]) for r in list(tabla.constraints)
+                          if isinstance(r, UniqueConstraint)])
 
 
 def _ahora() -> datetime:

@@ -10,7 +10,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.requests import Request
 from starlette.responses import Response
 
-from shared.http.problemas import problema
+from shared.http.problemas import problema, respuesta_inesperada
 from shared.http.registro_log import id_correlacion, id_solicitud
 
 SOLICITUDES = Counter("cti_http_solicitudes_total", "Solicitudes HTTP", ["servicio", "metodo", "status"])
@@ -37,7 +37,10 @@ class Contexto(BaseHTTPMiddleware):
                 respuesta: Response = problema(413, "cuerpo-demasiado-grande", "Cuerpo demasiado grande",
                                                f"El cuerpo supera {MAX_CUERPO} bytes.", request.url.path)
             else:
-                respuesta = await call_next(request)
+                try:
+                    respuesta = await call_next(request)
+                except Exception as exc:  # answered here, not by uvicorn (which would drop the connection)
+                    respuesta = respuesta_inesperada(request, exc)
         finally:
             id_solicitud.reset(t1)
             id_correlacion.reset(t2)

@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from shared.errores import ErrorDominio, ServicioNoDisponible
+from shared.errores import ErrorDominio, ServicioNoDisponible, es_base_caida
 
 log = logging.getLogger("cti.http")
 
@@ -65,24 +65,17 @@ def registrar_manejadores(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _inesperado(request: Request, exc: Exception) -> JSONResponse:
-        if _es_base_caida(exc):
-            e = ServicioNoDisponible("La base de datos no esta disponible; reintente en unos segundos.")
-            return problema(503, e.tipo, e.titulo, e.detalle, str(request.url.path))
-        log.exception("error inesperado en %s", request.url.path)
-        return problema(500, "error-interno", "Error interno",
-                        "Ocurrio un error inesperado; se registro con el identificador de la solicitud.",
-                        str(request.url.path))
+        return respuesta_inesperada(request, exc)
 
 
-def _es_base_caida(exc: BaseException) -> bool:
-    nombres = {type(e).__name__ for e in _cadena(exc)}
-    return bool(nombres & {"OperationalError", "InterfaceError", "PoolTimeout", "ConnectionTimeout",
-                           "OperationalError_", "PersistenceError"})
-
-
-def _cadena(exc: BaseException | None) -> list[BaseException]:
-    vistos: list[BaseException] = []
-    while exc is not None and exc not in vistos:
-        vistos.append(exc)
-        exc = exc.__cause__ or exc.__context__
-    return vistos
+def respuesta_inesperada(request: Request, exc: BaseException) -> JSONResponse:
+    """503 when the database is unreachable, else a logged generic 500. ``shared.http.middleware.Contexto`` calls
+    it too, so such errors are answered inside the app: an exception that reaches uvicorn makes it close the
+    keep-alive connection, and the client's next request on it fails with no answer at all."""
+    if es_base_caida(exc):
+        e = ServicioNoDisponible("La base de datos no esta disponible; reintente en unos segundos.")
+        return problema(503, e.tipo, e.titulo, e.detalle, str(request.url.path))
+    log.error("error inesperado en %s", request.url.path, exc_info=exc)
+    return problema(500, "error-interno", "Error interno",
+                    "Ocurrio un error inesperado; se registro con el identificador de la solicitud.",
+                    str(request.url.path))

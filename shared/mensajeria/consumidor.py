@@ -11,6 +11,7 @@ never blocks the messages behind it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import Awaitable, Callable
@@ -22,6 +23,7 @@ from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from prometheus_client import Counter
 from sqlalchemy import Engine, insert
 
+from shared.errores import es_base_caida
 from shared.lecturas.tablas import cartas_muertas
 from shared.mensajeria.conexion import conectar
 from shared.mensajeria.flujos import asegurar_stream_dlq, asegurar_stream_servicio, nombre_stream
@@ -76,7 +78,10 @@ class Consumidor:
                     await asyncio.sleep(0.5)
                     continue
                 for msg in mensajes:
-                    await self._procesar(js, msg)
+                    try:
+                        await self._procesar(js, msg, parar)
+                    except Exception as e:  # e.g. the dead letter could not be stored: JetStream redelivers it
+                        log.error("consumidor %s: %s sin procesar (%s)", self.nombre, msg.subject, e)
         finally:
             await nc.close()
 
@@ -114,11 +119,11 @@ class Consumidor:
                 await asyncio.sleep(0.5)
         return None
 
-    async def _procesar(self, js, msg) -> None:  # type: ignore[no-untyped-def]
+    async def _procesar(self, js, msg, parar: asyncio.Event) -> None:  # type: ignore[no-untyped-def]
         intentos = msg.metadata.num_delivered
         try:
             evento = json.loads(msg.data)
-            await self.manejador(evento)
+            await self._manejar_esperando_base(evento, msg, parar)
         except Exception as e:
             FALLIDOS.labels(self.nombre).inc()
             if intentos >= self.max_entregas:
@@ -129,6 +134,23 @@ class Consumidor:
             return
         PROCESADOS.labels(self.nombre).inc()
         await msg.ack()
+
+    async def _manejar_esperando_base(self, evento: dict[str, Any], msg, parar: asyncio.Event) -> None:  # type: ignore[no-untyped-def]
+        """A database that is down is not the message's fault: wait and retry in place (keeping the order and
+        extending the ack deadline) instead of spending deliveries that would dead-letter a good message."""
+        espera = self.espera_base
+        while True:
+            try:
+                await self.manejador(evento)
+                return
+            except Exception as e:
+                if not es_base_caida(e) or parar.is_set():
+                    raise
+                log.warning("consumidor %s: base no disponible; reintento en %.1fs", self.nombre, espera)
+            await asyncio.sleep(espera)
+            espera = min(espera * 2, 5.0)
+            with contextlib.suppress(Exception):
+                await msg.in_progress()
 
     async def _a_cartas_muertas(self, js, msg, error: Exception) -> None:  # type: ignore[no-untyped-def]
         log.error("consumidor %s: %s va al dead-letter tras %s intentos: %s",
