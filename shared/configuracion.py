@@ -36,6 +36,17 @@ class Configuracion(BaseSettings):
     clientes: Path | None = None
     limite_solicitudes_s: float = 200.0
     limite_rafaga: int = 400
+    # Document management (issue "DMS"): no DMS by default; ``shared.documentos.fabrica`` builds the adapter.
+    dms_adaptador: str = "mayan"  # key of shared.documentos.fabrica.ADAPTADORES (a CMIS adapter would add one)
+    dms_url: str | None = None  # e.g. http://127.0.0.1:18082 (Mayan EDMS); unset: the suite runs without a DMS
+    dms_token: str | None = None  # API token; or dms_usuario + dms_clave to obtain one at start-up
+    dms_usuario: str | None = None
+    dms_clave: str | None = None
+    dms_secreto_webhook: str | None = None  # HMAC secret shared with the DMS for signed notifications
+    dms_intervalo_sondeo: float = 5.0  # seconds between polls of the DMS event log by tramite (0: no polling)
+    entregas_max_intentos: int = 8  # outbound notifications: attempts before the dead-letter list
+    entregas_espera_base: float = 0.5  # first retry delay (doubles per attempt)
+    entregas_espera_max: float = 60.0
     urls_servicios: dict[str, str] = {
         "registro": "http://127.0.0.1:8001",
         "tramite": "http://127.0.0.1:8002",

@@ -10,14 +10,19 @@ import httpx
 from fastapi import APIRouter, FastAPI, Request, Response
 
 from services.gateway import openapi, proxy
-from services.gateway.api import autenticacion, expedientes, flujos, historial
+from services.gateway.api import autenticacion, documentos, expedientes, flujos, historial, suscripciones
+from services.gateway.api import verificacion_documental
 from services.gateway.api import auditoria as api_auditoria
 from services.gateway.checkpoints import consumidor as consumidor_checkpoints
 from services.gateway.clientes import RegistroClientes
 from services.gateway.limites import LimiteSolicitudes
 from shared.identidad.tokens import Emisor
 from services.gateway.proyecciones import proyectar
+from shared.ciclo import Tarea, con_tareas
 from shared.configuracion import Configuracion
+from shared.documentos.despacho import Despachador
+from shared.documentos.fabrica import cerrar_puerto, crear_puerto
+from shared.documentos.tablas import RegistroEntregas
 from shared.mensajeria.consumidor import Consumidor
 from shared.servicio import Componentes, crear_servicio
 
@@ -44,6 +49,21 @@ def _consumidores(comp: Componentes) -> list[Consumidor]:
 def _al_iniciar(comp: Componentes) -> None:
     comp.extra["http"] = httpx.AsyncClient(timeout=httpx.Timeout(30, connect=3),
                                            limits=httpx.Limits(max_connections=200, max_keepalive_connections=50))
+    comp.extra["puerto_dms"] = crear_puerto(comp.config)  # for verification; None without CTI_DMS_URL
+
+
+def _tareas(comp: Componentes) -> list[Tarea]:
+    """Outbound notifications to subscribed systems (``Despachador``); the DMS client is closed on shutdown."""
+    c = comp.config
+    despachador = Despachador(RegistroEntregas(comp.motor), c.nats_url, max_intentos=c.entregas_max_intentos,
+                              espera_base=c.entregas_espera_base, espera_max=c.entregas_espera_max)
+    comp.extra["despachador"] = despachador
+
+    async def _cerrar(parar: asyncio.Event) -> None:
+        await parar.wait()
+        cerrar_puerto(comp.extra.get("puerto_dms"))
+
+    return [despachador.correr, _cerrar]
 
 
 def crear_app(config: Configuracion | None = None) -> FastAPI:
@@ -58,11 +78,12 @@ def crear_app(config: Configuracion | None = None) -> FastAPI:
             "`Authorization: Bearer <JWT>`; errores en application/problem+json (RFC 9457)."
         ),
         routers=[autenticacion.router, historial.router, expedientes.router, flujos.router, api_auditoria.router,
-                 router_proxy],
+                 documentos.router, verificacion_documental.router, suscripciones.router, router_proxy],
         migraciones=MIGRACIONES,
         crear_consumidores=_consumidores,
         al_iniciar=_al_iniciar,
     )
+    con_tareas(app, _tareas)
     openapi.instalar(app)
     app.state.componentes.extra["receptor_checkpoints"] = consumidor_checkpoints(config, app.state.componentes.motor)
     app.state.clientes = RegistroClientes.desde_archivo(config.clientes)

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from services.tramite import consultas
+from services.tramite.documentos import ComandosDocumentales
 from services.tramite.domain.expediente import Expediente
 from services.tramite.numerador import Numerador, sigla_de
 from shared.almacen.aplicacion import AplicacionCTI
@@ -32,7 +33,7 @@ def _dia(valor: Any) -> date:
     return valor if isinstance(valor, date) else date.fromisoformat(str(valor)[:10])
 
 
-class AplicacionTramite(AplicacionCTI):
+class AplicacionTramite(ComandosDocumentales, AplicacionCTI):
     name = "tramite"
     componentes: Any = None
 
@@ -96,18 +97,23 @@ class AplicacionTramite(AplicacionCTI):
 
     def ejecutar_accion(self, numero: str, accion: str, version_esperada: int | None, *, fecha: date | None = None,
                         datos: dict[str, Any] | None = None, documentos: list[dict[str, Any]] | None = None,
-                        fecha_cargo: date | None = None) -> dict:
+                        fecha_cargo: date | None = None, documento_emitido: dict[str, Any] | None = None) -> dict:
+        """``documento_emitido`` (nombre, contenido, numero, fecha, tipo?): the document the act produces, filed in
+        the DMS under the file number once the act is known to be lawful (``ComandosDocumentales``)."""
         actor = contexto_actual().actor
         exp = self.expediente(numero)
         hoy = fecha or hoy_en_lima()
         self._exigir_fecha(exp, hoy)
         resolver = lru_cache(maxsize=None)(self.tipo_oficina)
         tipo_actor = resolver(actor.oficina) or NO_REGISTRADA
-        exp.ejecutar(
-            accion, actor=actor, actor_tipo_oficina=tipo_actor, hoy=hoy, datos=datos,
-            documentos=documentos, fecha_cargo=fecha_cargo, version_esperada=version_esperada,
-            resolver_tipo=resolver,
+        argumentos: dict[str, Any] = dict(
+            actor=actor, actor_tipo_oficina=tipo_actor, hoy=hoy, datos=datos, fecha_cargo=fecha_cargo,
+            version_esperada=version_esperada, resolver_tipo=resolver,
             inscrito_vigente=lambda p: consultas.inscrito_vigente(self.motor, p, exp.regimen_promotor, hoy))
+        docs = list(documentos or [])
+        if documento_emitido:
+            docs.append(self.emitir_para_acto(exp, accion, documento_emitido, docs, argumentos))
+        exp.ejecutar(accion, documentos=docs, **argumentos)
         self.guardar(exp)
         return self._vista(exp, actor, tipo_actor)
 

@@ -59,6 +59,9 @@ class ProyeccionExpedientes:
         if evento["agregado"] != "expediente":
             return  # the numbering counters have no read model
         d, aid = evento["datos"], evento["agregado_id"]
+        if evento["tipo"] == "DocumentoIncorporado":  # no move, no deadline: only the version clients send back
+            c.execute(update(bandeja).where(bandeja.c.agregado_id == aid).values(version=int(evento["version"])))
+            return
         if "estado_nuevo" in d:
             self._acto(c, aid, d, int(evento["version"]))
         else:

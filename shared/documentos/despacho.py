@@ -21,6 +21,7 @@ class Despachador:
         """``opciones`` go to each ``Entregador`` (max_intentos, espera_base, espera_max, timeout_http...)."""
         self.registro, self.nats_url, self.refresco, self.opciones = registro, nats_url, refresco, opciones
         self.activos: dict[str, tuple[asyncio.Event, asyncio.Task, Entregador]] = {}
+        self._cerrojo = asyncio.Lock()  # the API calls ``sincronizar`` too (a new subscription starts at once)
 
     async def correr(self, parar: asyncio.Event) -> None:
         try:
@@ -38,6 +39,10 @@ class Despachador:
                 await self._detener(id_)
 
     async def sincronizar(self) -> None:
+        async with self._cerrojo:
+            await self._sincronizar()
+
+    async def _sincronizar(self) -> None:
         filas = {f["id"]: f for f in await asyncio.to_thread(self.registro.suscripciones)}
         for id_ in set(self.activos) - set(filas):
             await self._detener(id_)

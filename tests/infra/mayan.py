@@ -26,6 +26,16 @@ from tests.infra.mayan_instalacion import ADMIN, CLAVE_ADMIN, directorio_cache, 
 HOST = "127.0.0.1"
 
 
+def _reubicar(media: Path, origen: Path) -> None:
+    """Point the snapshot's storage paths at this server's media dir. ``common_initial_setup`` writes absolute
+    locations of the setup dir into ``config.yml`` (document storage, caches, log); left as they are, every server
+    would store its files in the shared cache dir instead of its own throwaway one."""
+    for nombre in ("config.yml", "config_backup.yml"):
+        archivo = media / nombre
+        if archivo.exists():
+            archivo.write_text(archivo.read_text().replace(str(origen), str(media)))
+
+
 class ServidorMayan:
     """One gunicorn serving Mayan on 127.0.0.1; ``url``, ``usuario``/``clave`` (admin) and an API ``token``."""
 
@@ -64,6 +74,7 @@ class ServidorMayan:
         self._dir = Path(tempfile.mkdtemp(prefix="cti-mayan-"))
         media = self._dir / "media"
         shutil.copytree(self._cache / "media_snapshot", media, symlinks=True)
+        _reubicar(media, self._cache / "media_setup")
         self.puerto = puerto_libre()
         cmd = [str(self._cache / "venv" / "bin" / "gunicorn"), "--bind", f"{HOST}:{self.puerto}", "--workers", "1",
                "--timeout", "120", "--log-file", str(self.log), "mayan.wsgi"]

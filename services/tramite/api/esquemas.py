@@ -21,6 +21,21 @@ class Documento(BaseModel):
     dms_id: str | None = Field(None, max_length=120)
     version: str | None = Field(None, max_length=40)
     sha256: str | None = Field(None, pattern=r"^[0-9a-f]{64}$")
+    dms: str | None = Field(None, max_length=40, description="DMS que guarda el archivo (p. ej. mayan)")
+    nombre: str | None = Field(None, max_length=255)
+    media_type: str | None = Field(None, max_length=100)
+    tamano: int | None = Field(None, ge=0)
+
+
+class DocumentoEmitido(BaseModel):
+    """The document an act produces (a resolution, an oficio): filed in the DMS under the file number, and its
+    reference (DMS id, version, SHA-256 equal to the DMS checksum) carried by the act's event."""
+    model_config = ConfigDict(extra="forbid")
+    nombre: str = Field(min_length=1, max_length=255, examples=["RM-0456-2026-MINSA.pdf"])
+    contenido_base64: str = Field(min_length=4, max_length=28_000_000, description="El archivo, en base64")
+    numero: str = Field(min_length=1, max_length=120, examples=["R.M. 0456-2026-MINSA"])
+    fecha: date = Field(examples=["2026-03-12"])
+    tipo: str | None = Field(None, max_length=60, description="Por defecto, el documento que lleva el acto")
 
 
 class ExpedienteAbrir(BaseModel):
@@ -50,6 +65,8 @@ class AccionEjecutar(BaseModel):
     observaciones: str | None = Field(None, max_length=4000)
     datos: dict[str, Any] = Field(default_factory=dict, description="Campos que exige la accion")
     documentos: list[Documento] = Field(default_factory=list, max_length=50)
+    documento_emitido: DocumentoEmitido | None = Field(
+        None, description="Documento que el acto produce: se registra en el DMS y su referencia va en el evento")
 
     def datos_del_acto(self) -> dict[str, Any]:
         datos = dict(self.datos)

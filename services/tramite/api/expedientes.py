@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from services.tramite.api.acceso import aplicacion, exigir_lectura, exigir_no_auditor
+from services.tramite.api.documentos import emitido
 from services.tramite.api.esquemas import AccionEjecutar, ExpedienteAbrir, ExpedientePublico, Tramos
 from services.tramite.aplicacion import NO_REGISTRADA
 from shared.almacen.historia import instante, version_a_la_fecha
@@ -83,11 +84,16 @@ async def ejecutar_accion(numero: Numero, accion: Annotated[str, Path(pattern=r"
                           actor: ActorAutenticado) -> dict[str, Any]:
     """Solo la oficina que custodia el expediente actua (403 ``custodia del expediente``); cada acto cita su base
     legal (ver ``acciones_disponibles`` y ``GET /procedimientos``). ``If-Match`` con la version evita actuar sobre un
-    estado ya cambiado (409). El cargo de recepcion inicia los plazos (Ley 27444, art. 145)."""
+    estado ya cambiado (409). El cargo de recepcion inicia los plazos (Ley 27444, art. 145). Con
+    ``documento_emitido`` el documento que el acto produce (resolucion, oficio) se registra en el DMS con el numero
+    del expediente y su referencia verificada (SHA-256) queda en el evento (D. Leg. 1310 art. 8; R.S.G.D.
+    001-2017-PCM/SEGDI, Modelo de Gestion Documental); sin DMS configurado responde 503."""
     exigir_no_auditor(actor)
     app = aplicacion(request)
     negocio = cuerpo.fecha_cargo or cuerpo.fecha
-    fn = partial(app.ejecutar_accion, documentos=[d.model_dump(mode="json") for d in cuerpo.documentos])
+    fn = partial(app.ejecutar_accion, documentos=[d.model_dump(mode="json")
+                                                  for d in cuerpo.documentos],
+                 documento_emitido=emitido(cuerpo.documento_emitido))
     res = await ejecutar(request, actor, numero, fn, numero, accion, version_if_match(request), fecha=cuerpo.fecha,
                          datos=cuerpo.datos_del_acto(), fecha_cargo=cuerpo.fecha_cargo,
                          fecha_negocio=negocio.isoformat() if negocio else None)

@@ -18,13 +18,17 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from shared.eventos import Actor, Agregado
 from shared.eventos.sobre import a_json
 
-from services.tramite.domain import apertura, motor
+from services.tramite.domain import apertura, documentos, motor
 from services.tramite.domain.definicion import Procedimiento
 from services.tramite.domain.procedimientos import CATALOGO
 from services.tramite.domain.plazos import vencido
 
 
 class Expediente(Agregado):
+    # (dms, dms_id, version) of every DMS document already in the file. No annotation on purpose: eventsourcing
+    # would turn an annotated class attribute into an event field (see ``shared.eventos.agregado``).
+    claves_dms = frozenset()
+
     def __init__(self) -> None:
         """State comes from the opening event's ``apply`` (the act that opened the file names the event)."""
 
@@ -64,6 +68,7 @@ class Expediente(Agregado):
             exp.estado, exp.custodia = self.estado, self.oficina_apertura
             exp.tipos, exp.datos, exp.tramos = dict(self.tipos), dict(self.datos), [self.tramo]
             exp.plazos = {p["codigo"]: {**p, "estado": "abierto"} for p in self.plazos_abiertos}
+            exp.claves_dms = documentos.claves_dms(self.documentos)
 
     class ActoRegistrado(Agregado.Event):
         accion: str
@@ -93,6 +98,18 @@ class Expediente(Agregado):
             for p in self.plazos_abiertos:
                 plazos[p["codigo"]] = {**p, "estado": "abierto"}
             exp.plazos = plazos
+            exp.claves_dms = exp.claves_dms | documentos.claves_dms(self.documentos)
+
+    class DocumentoIncorporado(Agregado.Event):
+        """A document the DMS holds for this file (announced by its event log or a signed webhook), verified by
+        downloading and hashing it; ``referencia`` is the full ``ReferenciaDocumento``. It does not move the file."""
+
+        referencia: dict[str, Any]
+        registrado_por: str | None
+        evento_dms: str | None
+
+        def apply(self, exp: Expediente) -> None:
+            exp.claves_dms = exp.claves_dms | documentos.claves_dms([self.referencia])
 
     # ----- commands -------------------------------------------------------------------------------------------
 
@@ -111,6 +128,16 @@ class Expediente(Agregado):
         """
         acto = motor.preparar_acto(self, accion, actor=actor, tipo_actor=actor_tipo_oficina, hoy=hoy, **kwargs)
         self.trigger_event(_clase(acto["nombre_evento"]), **acto)
+
+    def incorporar_documento(self, referencia: dict[str, Any], registrado_por: str | None,
+                             evento_dms: str | None) -> bool:
+        """Attach a DMS document; idempotent by (dms, dms_id, version): a revision already in the file (incorporated
+        before, or carried by an act) is not attached again. Returns whether an event was recorded."""
+        if documentos.claves_dms([referencia]) <= self.claves_dms:
+            return False
+        self.trigger_event(Expediente.DocumentoIncorporado, referencia=referencia, registrado_por=registrado_por,
+                           evento_dms=evento_dms)
+        return True
 
     def vencer_plazos(self, hoy: date) -> list[str]:
         """Record the legal effect of every deadline expired by ``hoy``; idempotent. Returns the event names."""

@@ -2,7 +2,9 @@
 
 Documents are references to the document-management system, never blobs: a dict with ``tipo`` and, for the
 document that carries a hop, ``numero`` and ``fecha`` (the oficio/nota number and date the manual's forms cite,
-§6.3); ``dms_id``, ``version`` and ``sha256`` identify the stored file.
+§6.3); ``dms_id``, ``version`` and ``sha256`` identify the stored file. A reference filed by or verified against the
+DMS (``shared.documentos.ReferenciaDocumento``) also keeps ``dms``, ``nombre``, ``media_type``, ``tamano`` and the
+signature fields, so auditors can fetch and re-hash exactly those bytes.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from shared.errores import DatosInvalidos
 from services.tramite.domain.definicion import DocumentoCondicional
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-CAMPOS_DOCUMENTO = ("tipo", "numero", "fecha", "dms_id", "version", "sha256")
+CAMPOS_DOCUMENTO = ("tipo", "numero", "fecha", "dms_id", "version", "sha256", "dms", "nombre", "media_type",
+                    "tamano", "firmante", "firma_valida", "firma_detalle")
 
 
 def normalizar_documentos(documentos: Iterable[dict[str, Any]] | None) -> list[dict[str, Any]]:
