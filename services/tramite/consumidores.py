@@ -5,6 +5,10 @@ Why from events and not HTTP calls: tramite keeps deciding when registro is down
 data and share it only as events), and every lookup is local and fast. Both tables are read models fed by one
 durable consumer; each message is applied once (``aplicar_una_vez``: rows and tracking row in one transaction).
 
+Deliveries may arrive duplicated, reordered or re-driven from the dead-letter list: every event received is kept in
+``registro_recibidos`` and applied strictly in its aggregate's version order (an early arrival waits for its
+predecessor), so the tables always reflect a gap-free prefix of each aggregate's history.
+
 Registro's office kinds are organisational; the routing engine's kinds are roles in the procedure, so they are
 mapped here (``TIPO_POR_TIPO_REGISTRO``). Registration events of the base class ``VigenciaInscripcion`` are published
 under another aggregate name, so the handler dispatches on the event type and the aggregate id, not on the subject.
@@ -17,7 +21,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Column, Connection, Date, Integer, MetaData, String, Table, delete, insert, select, update
+from sqlalchemy import (JSON, Boolean, Column, Connection, Date, Integer, MetaData, String, Table, delete, func, insert,
+                        select, update)
 
 from services.tramite.domain.definicion import TipoOficina as T
 from shared.lecturas.proyeccion import aplicar_una_vez
@@ -48,6 +53,14 @@ inscripciones_promotores = Table(
     Column("version", Integer, nullable=False),
 )
 
+registro_recibidos = Table(
+    "registro_recibidos", metadata,
+    Column("agregado_id", String(36), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("evento", JSON, nullable=False),
+    Column("aplicado", Boolean, nullable=False),
+)
+
 TIPO_POR_TIPO_REGISTRO: dict[str, str | None] = {
     "sector": T.SECTOR, "region": T.REGION, "gobierno_local": T.PROVINCIA, "universidad": T.UNIVERSIDAD,
     "direccion_ejecutiva": T.RECTOR, "consejo_directivo": T.RECTOR, "organo_linea_apci": T.RECTOR,
@@ -71,6 +84,27 @@ FASE_POR_EVENTO = {
 
 
 def aplicar(c: Connection, e: Mapping[str, Any]) -> None:
+    """Keep the event, then apply every kept event of its aggregate that continues the applied prefix."""
+    aid, version = e["agregado_id"], int(e["version"])
+    por_agregado = registro_recibidos.c.agregado_id == aid
+    ya = c.execute(select(registro_recibidos.c.version).where(por_agregado, registro_recibidos.c.version == version))
+    if ya.first() is None:
+        c.execute(insert(registro_recibidos).values(agregado_id=aid, version=version, evento=dict(e), aplicado=False))
+    ultimo = c.execute(select(func.max(registro_recibidos.c.version)).where(
+        por_agregado, registro_recibidos.c.aplicado.is_(True))).scalar() or 0
+    pendientes = c.execute(select(registro_recibidos.c.version, registro_recibidos.c.evento).where(
+        por_agregado, registro_recibidos.c.aplicado.is_(False), registro_recibidos.c.version > ultimo)
+        .order_by(registro_recibidos.c.version)).all()
+    for v, evento in pendientes:
+        if v != ultimo + 1:
+            break
+        _aplicar_en_orden(c, evento)
+        c.execute(update(registro_recibidos).where(por_agregado, registro_recibidos.c.version == v)
+                  .values(aplicado=True))
+        ultimo = v
+
+
+def _aplicar_en_orden(c: Connection, e: Mapping[str, Any]) -> None:
     d, aid, version = e.get("datos") or {}, e["agregado_id"], int(e["version"])
     if e["agregado"] == "oficina":
         _oficina(c, e["tipo"], aid, d, version)

@@ -176,8 +176,6 @@ async def _mensajes_dlq(suite) -> int:
         await nc.close()
 
 
-@pytest.mark.xfail(strict=True, reason="services/tramite/consumidores.py parchea oficinas_conocidas con la version del "
-                                       "evento que llega: una entrega desordenada deja una version vieja (reportado)")
 def test_tramite_tolera_entregas_desordenadas(suite_sin_relay):
     suite = suite_sin_relay
     _crear_oficinas(suite, ["RD-T"], renombres=1)
