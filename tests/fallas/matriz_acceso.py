@@ -53,7 +53,9 @@ MATRIZ: dict[str, frozenset[str]] = {
     **{f"POST /api/v1/inscripciones/{{agregado_id}}/acciones/{a}": QUIENES_ACTUAN for a in _INSCRIPCION},
     "POST /api/v1/obligaciones-anuales": frozenset({"apci_doc"}),
     **{f"POST /api/v1/obligaciones-anuales/{{agregado_id}}/acciones/{a}": QUIENES_ACTUAN for a in _OBLIGACION},
-    "POST /api/v1/expertos": frozenset({"apci_doc"}),
+    # the registry keeper, or the entity that executes the intervention registering its own expert (RGL 13-18: the
+    # entity presents the expert; the domain checks it is the intervention's executing entity)
+    "POST /api/v1/expertos": frozenset({"apci_doc", "entidad"}),
     **{f"POST /api/v1/expertos/{{agregado_id}}/acciones/{a}": QUIENES_ACTUAN for a in _EXPERTO},
     # tramite: any office or entity may present and act (custody is the domain's check), never an auditor
     "POST /api/v1/expedientes": frozenset({"entidad"}),  # the promoter presents its own request (the example's)
@@ -95,12 +97,6 @@ called with an id that does not exist, a kind outside the row may get 404 there 
 gate for auditors and anonymous callers comes first and is checked strictly."""
 
 CONOCIDAS: dict[tuple[str, str], str] = {
-    ("POST /api/v1/planes-fiscalizacion/{anio}/acciones/{accion}", "entidad"):
-        "fiscalizacion: una entidad pasa la puerta de las acciones del Plan Anual (acceso.actor_procesal la acepta sin "
-        "RUC) y el dominio responde 422 por el estado en vez de 403; reportado al equipo de fiscalizacion",
-    ("POST /api/v1/expertos", "entidad"):
-        "registro: el duplicado se comprueba antes que el derecho; una entidad recibe 409 (y sabe que el ingreso ya "
-        "se registro) en vez de 403; reportado al equipo de registro",
 }
 """Violations found and reported, not yet fixed by the owning team: listed in the report, and the test fails when one
 disappears (so the entry is removed) or a new one appears."""

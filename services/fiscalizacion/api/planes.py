@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from services.fiscalizacion.api.acceso import (
+    ORGANOS_REQUERIDOS,
     actor_procesal, aplicacion, campos_de_accion, exigir_lectura, exigir_organo, fecha_acto,
 )
 from services.fiscalizacion.api.esquemas import PlanAccion, PlanCrear, PlanPublico
@@ -69,6 +70,9 @@ async def actuar(anio: Anio, accion: str, cuerpo: PlanAccion, request: Request, 
     """Resultados al Consejo Directivo y luego a la Contraloria (Ley 27692 art. 10.1.e, mod. Ley 28386;
     D.S. 028-2007-RE art. 13.d)."""
     procesal = actor_procesal(actor)
+    if "administrado" in procesal.roles:  # the annual plan is APCI's own cycle: no entity acts on it
+        raise SinDerecho("El Plan Anual de Fiscalizacion lo gestionan los organos de la APCI.",
+                         derecho_requerido=ORGANOS_REQUERIDOS)
     app = aplicacion(request)
     if accion not in PASOS:
         plan = await asyncio.to_thread(app.plan, anio)
