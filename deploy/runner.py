@@ -29,8 +29,10 @@ def main() -> None:
     var.mkdir(parents=True, exist_ok=True)
     privada, publica = generar_par(var / "claves")
     secretos = escribir_demo(var / "clientes.json")
-    puerto_nats = puerto_libre(int(os.environ.get("CTI_PUERTO_NATS", "4222")))
-    puertos = {s: puerto_libre(p) for s, p in PUERTOS.items()}
+    # CTI_PUERTOS_LIBRES=1 (the tests): any free ports, so a suite already running on 8000-8003 never collides
+    libres = os.environ.get("CTI_PUERTOS_LIBRES") == "1"
+    puerto_nats = puerto_libre(None if libres else int(os.environ.get("CTI_PUERTO_NATS", "4222")))
+    puertos = {s: puerto_libre(None if libres else p) for s, p in PUERTOS.items()}
     urls = {s: f"http://127.0.0.1:{p}" for s, p in puertos.items()}
     procesos = [iniciar_nats(var / "nats", puerto_nats)]
 

@@ -17,7 +17,7 @@ RAIZ = Path(__file__).resolve().parents[2]
 
 
 def _arrancar(var: Path) -> tuple[subprocess.Popen, str, float]:
-    env = {**os.environ, "CTI_DIRECTORIO_DATOS": str(var), "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "CTI_DIRECTORIO_DATOS": str(var), "PYTHONUNBUFFERED": "1", "CTI_PUERTOS_LIBRES": "1"}
     inicio = time.monotonic()
     proc = subprocess.Popen([sys.executable, "-m", "deploy.runner"], cwd=RAIZ, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)

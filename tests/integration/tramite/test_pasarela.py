@@ -24,7 +24,7 @@ def test_expediente_por_la_pasarela_con_make_run(tmp_path):
     var = tmp_path / "var"
     proc = subprocess.Popen([sys.executable, "-m", "deploy.runner"], cwd=RAIZ, text=True, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, env={**os.environ, "CTI_DIRECTORIO_DATOS": str(var),
-                                                           "PYTHONUNBUFFERED": "1"})
+                                                           "PYTHONUNBUFFERED": "1", "CTI_PUERTOS_LIBRES": "1"})
     try:
         salida = ""
         while "Ctrl-C" not in salida and proc.poll() is None:
