@@ -6,9 +6,12 @@ from services.tramite.domain.catalogo import Catalogo
 from services.tramite.domain.procedimientos.p1_solicitud_cti import P1
 from services.tramite.domain.procedimientos.p2_expertos import CANDIDATURA, PRORROGA
 from services.tramite.domain.procedimientos.p4_donacion import DONACION
+from services.tramite.domain.procedimientos.p5_seguimiento import INFORME_AVANCE, PLAN_OPERACIONES
+from services.tramite.domain.procedimientos.p6_evaluacion import EVALUACION, EVALUACION_ANUAL
 
 CATALOGO = Catalogo()
-for _proc in (P1, CANDIDATURA, PRORROGA, DONACION):
+for _proc in (P1, CANDIDATURA, PRORROGA, DONACION, PLAN_OPERACIONES, INFORME_AVANCE,
+              EVALUACION_ANUAL, EVALUACION):
     CATALOGO.registrar(_proc)
 
 __all__ = ["CATALOGO"]
