@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from shared.calendario import CALENDARIO_NACIONAL, CalendarioPeruano
-from shared.errores import DatosInvalidos, ReglaIncumplida, SinDerecho
+from shared.errores import DatosInvalidos, NoEncontrado, ReglaIncumplida, SinDerecho
 from shared.eventos import Actor
 
 from services.tramite.domain.catalogo import Catalogo
@@ -43,7 +43,12 @@ def preparar(
     if not isinstance(presentado_el, date) or isinstance(presentado_el, datetime):
         raise DatosInvalidos("presentado_el debe ser una fecha", errores=[{"campo": "presentado_el", "mensaje": "date"}])
     exigir_no_auditor(actor)
-    proc = catalogo.obtener(procedimiento, version) if version else catalogo.vigente(procedimiento, presentado_el)
+    try:
+        proc = catalogo.obtener(procedimiento, version) if version else catalogo.vigente(procedimiento, presentado_el)
+    except NoEncontrado as e:  # a field of the request, not a missing resource: 422 naming it
+        codigos = sorted({p.codigo for p in catalogo.todos()})
+        raise DatosInvalidos(e.detalle, errores=[{"campo": "procedimiento",
+                                                 "mensaje": f"use uno de: {', '.join(codigos)}"}]) from None
     entrada = proc.entrada(tipo_oficina_apertura)
     if entrada is None:
         rutas = ", ".join(e.tipo_oficina for e in proc.entradas)

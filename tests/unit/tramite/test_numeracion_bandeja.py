@@ -66,3 +66,13 @@ def test_every_registered_act_and_deadline_cites_its_legal_basis():
             assert all(set(f) == {"norma", "articulo"} for f in accion.fundamento), accion.nombre
         for plazo in proc.plazos():
             assert plazo.fundamento and plazo.unidad.value in {"habiles", "calendario"}
+
+
+def test_un_procedimiento_desconocido_es_un_dato_invalido_que_nombra_el_campo():
+    from shared.errores import DatosInvalidos
+    from tests.unit.tramite.apoyo import MINSA, abrir
+
+    with pytest.raises(DatosInvalidos) as info:
+        abrir("P9-NO-EXISTE", MINSA, date(2026, 3, 2))
+    (error,) = info.value.extra["errores"]
+    assert error["campo"] == "procedimiento" and "P1-SOLICITUD-CTI" in error["mensaje"]
