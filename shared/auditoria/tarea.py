@@ -20,8 +20,8 @@ from sqlalchemy import Engine
 
 from shared.almacen.aplicacion import AplicacionCTI
 from shared.auditoria import tablas
-from shared.auditoria.checkpoint import cargar_o_generar, clave_id, entrada_de, extender, firmar, pem_publica
-from shared.auditoria.log_servicio import recorrer
+from shared.auditoria.checkpoint import cargar_o_generar, clave_id, extender, firmar, pem_publica
+from shared.auditoria.log_servicio import iterar_entradas
 from shared.eventos.sobre import GENESIS
 from shared.mensajeria.conexion import conectar
 from shared.mensajeria.flujos import asegurar_stream_servicio
@@ -50,11 +50,11 @@ class Checkpoints:
             posicion, raiz, cantidad = (ultimo["posicion"], ultimo["raiz"], ultimo["cantidad"]) if ultimo else (
                 0, GENESIS, 0)
             nuevas = []
-            for evento in recorrer(self.app, self.servicio, posicion + 1):
-                if evento.get("ilegible"):
-                    log.error("checkpoint %s detenido en %s: evento ilegible", self.servicio, evento["notificacion_id"])
+            for entrada in iterar_entradas(self.app, self.servicio, posicion + 1):
+                if entrada[4] is None:
+                    log.error("checkpoint %s detenido en %s: evento ilegible", self.servicio, entrada[0])
                     break
-                nuevas.append(entrada_de(evento))
+                nuevas.append(entrada)
             if not nuevas:
                 return ultimo
             cp = firmar(self.clave, self.servicio, nuevas[-1][0], cantidad + len(nuevas), extender(raiz, nuevas),
