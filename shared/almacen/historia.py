@@ -13,6 +13,10 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+import orjson
+from eventsourcing.persistence import StoredEvent
+
+from shared.almacen import crudo
 from shared.almacen.aplicacion import AplicacionCTI
 from shared.errores import DatosInvalidos, NoEncontrado
 
@@ -32,16 +36,29 @@ def instante(valor: str | date | datetime) -> datetime:
     return dt if dt.tzinfo else dt.replace(tzinfo=LIMA)
 
 
+def _momento(app: AplicacionCTI, registro: StoredEvent) -> str | datetime:
+    """An event's business time, read from the row's JSON (~20x cheaper than building the domain event, which a
+    file with hundreds of acts would pay on every "as of" query); the mapper reads any row orjson cannot."""
+    estado = None
+    if crudo.mapper_simple(app.mapper):
+        try:
+            estado = orjson.loads(registro.state)
+        except orjson.JSONDecodeError:
+            estado = None
+    if not isinstance(estado, dict):
+        estado = app.mapper.to_domain_event(registro).__dict__
+    sobre: dict[str, Any] = estado.get("sobre") or {}
+    marca = estado["timestamp"]
+    return sobre.get("fecha_negocio") or (marca["_data_"] if isinstance(marca, dict) else marca)
+
+
 def version_a_la_fecha(app: AplicacionCTI, agregado_id: UUID, cuando: datetime) -> int:
     """The last version whose act happened at or before ``cuando``; NoEncontrado if the aggregate did not exist."""
     if cuando.tzinfo is None:
         raise DatosInvalidos("La fecha debe tener zona horaria.", [{"campo": "a_la_fecha", "mensaje": "con offset"}])
     version = 0
     for registro in app.recorder.select_events(agregado_id):
-        evento = app.mapper.to_domain_event(registro)
-        sobre: dict[str, Any] = evento.__dict__.get("sobre") or {}
-        momento = instante(sobre.get("fecha_negocio") or evento.__dict__["timestamp"])
-        if momento <= cuando:
+        if instante(_momento(app, registro)) <= cuando:
             version = registro.originator_version
     if version == 0:
         raise NoEncontrado(f"No existia a la fecha {cuando.isoformat()}.")

@@ -49,16 +49,16 @@ class Checkpoints:
             ultimo = self.ultimo()
             posicion, raiz, cantidad = (ultimo["posicion"], ultimo["raiz"], ultimo["cantidad"]) if ultimo else (
                 0, GENESIS, 0)
-            nuevas = []
+            nuevas, hasta = 0, posicion  # streamed: the first checkpoint of a large log keeps no list of entries
             for entrada in iterar_entradas(self.app, self.servicio, posicion + 1):
                 if entrada[4] is None:
                     log.error("checkpoint %s detenido en %s: evento ilegible", self.servicio, entrada[0])
                     break
-                nuevas.append(entrada)
+                raiz = extender(raiz, (entrada,))
+                nuevas, hasta = nuevas + 1, entrada[0]
             if not nuevas:
                 return ultimo
-            cp = firmar(self.clave, self.servicio, nuevas[-1][0], cantidad + len(nuevas), extender(raiz, nuevas),
-                        datetime.now(UTC).isoformat())
+            cp = firmar(self.clave, self.servicio, hasta, cantidad + nuevas, raiz, datetime.now(UTC).isoformat())
             with self.motor.begin() as c:
                 tablas.guardar(c, cp, self.clave_publica)
             return {**cp, "clave_publica": self.clave_publica}

@@ -22,6 +22,8 @@ from enum import Enum
 from typing import Any
 from uuid import UUID
 
+import orjson
+
 GENESIS = "0" * 64
 """The ``hash_anterior`` of the first event of every stream."""
 
@@ -145,6 +147,33 @@ def codificacion_canonica(
         "datos": a_json(datos),
     }
     return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+_OPCIONES_RAPIDAS = orjson.OPT_SORT_KEYS | orjson.OPT_PASSTHROUGH_DATACLASS
+
+
+def _no_nativo(valor: Any) -> Any:
+    reducido = a_json(valor)
+    if reducido is valor:
+        raise TypeError(f"sin forma JSON: {type(valor).__name__}")
+    return reducido
+
+
+def codificacion_rapida(
+    tipo: str, agregado_id: str, version: int, timestamp: str, sobre: Mapping[str, Any], datos: Mapping[str, Any]
+) -> bytes | None:
+    """A candidate for ``codificacion_canonica`` written by orjson (about 5x faster), or None if orjson refuses.
+
+    Only for *checking* a stored hash: when the candidate's hash equals the stored one, the bytes are the canonical
+    ones (same text, same JSON value); when it differs (orjson writes exponents, NaN, and keys of other types
+    differently), the caller recomputes with ``codificacion_canonica``, which alone defines the hash.
+    """
+    doc = {"tipo": tipo, "agregado_id": agregado_id, "version": version, "timestamp": timestamp, "sobre": sobre,
+           "datos": datos}
+    try:
+        return orjson.dumps(doc, default=_no_nativo, option=_OPCIONES_RAPIDAS)
+    except TypeError:
+        return None
 
 
 def hash_evento(hash_anterior: str, canonica: bytes) -> str:
