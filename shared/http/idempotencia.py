@@ -16,12 +16,29 @@ from sqlalchemy import Engine, insert, select
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
+from shared.http.middleware import cabecera
 from shared.http.problemas import problema
 from shared.lecturas.tablas import idempotencia
 
 
-class Idempotencia(BaseHTTPMiddleware):
+class Idempotencia:
+    """Plain ASGI in front: only a POST that carries the header pays for the buffering middleware below (every
+    other request used to cross a ``BaseHTTPMiddleware`` task for nothing)."""
+
+    def __init__(self, app: ASGIApp, motor: Engine) -> None:
+        self.app = app
+        self._con_clave = _ConClave(app, motor)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST" and cabecera(scope, b"idempotency-key"):
+            await self._con_clave(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
+
+
+class _ConClave(BaseHTTPMiddleware):
     def __init__(self, app, motor: Engine) -> None:  # type: ignore[no-untyped-def]
         super().__init__(app)
         self.motor = motor
