@@ -56,3 +56,19 @@ def test_alg_none_se_rechaza():
                            algorithm="none")
     with pytest.raises(NoAutenticado):
         Verificador(PUB).verificar(sin_firma)
+
+
+def test_un_token_recordado_deja_de_valer_al_expirar():
+    """The verifier remembers accepted tokens, never past their ``exp``, and never one it refused."""
+    verificador = Verificador(PUB)
+    token = Emisor(PRIV).emitir("ana", "APCI-DOC", ["registrador"], vigencia_s=1)
+    assert verificador.verificar(token).persona == "ana"
+    assert verificador.verificar(token).persona == "ana"  # remembered
+    time.sleep(2.1)
+    with pytest.raises(NoAutenticado, match="expirado"):
+        verificador.verificar(token)
+    otra_priv, _ = _par()
+    ajeno = Emisor(otra_priv).emitir("eva", "APCI-DE", ["administrador"])
+    for _ in range(2):
+        with pytest.raises(NoAutenticado):
+            verificador.verificar(ajeno)
