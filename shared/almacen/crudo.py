@@ -1,16 +1,17 @@
-"""Stored events read as plain JSON, without rebuilding domain objects: the fast path of auditors' whole-log scans.
+"""Stored events read as plain JSON, without rebuilding domain objects: projections and auditors' whole-log scans.
 
 Decoding a row through eventsourcing's mapper builds a domain event (an object hook on every JSON object) and
-``a_json`` walks it back to JSON types: about 300 us for a 2 KB event, so a checkpoint, a file's verification or a
-store's chain check over 100k events took tens of seconds (bench B5). Those scans need JSON only. Here a row's bytes
-get the four scalar transcodings our stores write (``datetime_iso``, ``date_iso``, ``uuid_hex``, ``decimal_str``)
-rewritten to the strings ``a_json`` gives those values, then orjson decodes them; the canonical encoding is orjson's
-sorted output, byte-identical to ``codificacion_canonica`` (checked for every code point and 200k doubles).
+``a_json`` walks it back to JSON types: about 300 us for a 2 KB event, so a checkpoint, a file's verification, a
+store's chain check or a read-model rebuild over 100k events took tens of seconds (bench B4, B5). They need JSON
+only. Here a row's bytes get the four scalar transcodings our stores write (``datetime_iso``, ``date_iso``,
+``uuid_hex``, ``decimal_str``) rewritten to the strings ``a_json`` gives those values, then orjson decodes them.
 
-Every row this path is not sure about goes through the mapper exactly as before: a cipher or compressor in use, any
-other transcoding left in the bytes, a float printed with an exponent (Python and orjson write those differently),
-integers beyond 64 bits, NaN or Infinity, undecodable bytes, a topic that does not resolve. Results are therefore identical to the slow path by
-construction; ``tests/unit/test_crudo.py`` and the integration tests compare both on real stores.
+Rows this path cannot read faithfully go through the mapper exactly as before: a cipher or compressor in use, any
+other transcoding left in the bytes, integers beyond 64 bits (orjson would give floats), NaN or Infinity,
+undecodable bytes, a topic that does not resolve. A recomputed hash is written by orjson and trusted only when it
+equals the stored one (same bytes, so the canonical ones); otherwise (an exponent float, which orjson prints
+differently, or an altered row) the defining ``codificacion_canonica`` decides. ``tests/integration/test_crudo.py``
+compares both paths on awkward payloads and tampered rows.
 """
 
 from __future__ import annotations
@@ -30,9 +31,6 @@ from shared.eventos.agregado import _CAMPOS_SOBRE
 from shared.eventos.sobre import hash_evento
 
 _ESCALAR = re.compile(rb'\{"_type_":"(datetime_iso|date_iso|decimal_str|uuid_hex)","_data_":"([^"\\]*)"\}')
-_EXPONENTE = re.compile(rb"[0-9]e[-+][0-9]{2,3}[,\]}]")
-"""A float Python printed with an exponent (``1e+16``, ``1e-05``): the only floats orjson prints differently (checked
-on 200k random doubles and every power of ten). It may also match inside a string: that row takes the slow path."""
 
 
 _DIGITOS = bytes(ord("0") if 48 <= i <= 57 else ord("x") if chr(i) in ":,[-" else ord(" ") for i in range(256))
@@ -61,8 +59,6 @@ def _tipo(topic: str) -> str:
 
 def estado_json(state: bytes) -> dict[str, Any] | None:
     """The row's state with ``a_json`` values, or None when only the mapper can read it faithfully."""
-    if (b"e+" in state or b"e-" in state) and _EXPONENTE.search(state):
-        return None
     if _LARGO_INT64 in state.translate(_DIGITOS):
         return None
     texto = _ESCALAR.sub(_escalar, state)
@@ -75,17 +71,14 @@ def estado_json(state: bytes) -> dict[str, Any] | None:
     return estado if isinstance(estado, dict) else None
 
 
-def mensaje_y_hash(servicio: str, mapper: Mapper, registro: StoredEvent) -> tuple[dict[str, Any], str]:
-    """The same dict as :func:`shared.almacen.publico.evento_publico` and the hash recomputed from its content
-    (what a chain check compares with the stored ``hash``)."""
+def _mensaje_rapido(servicio: str, mapper: Mapper, registro: StoredEvent) -> dict[str, Any] | None:
     estado = estado_json(registro.state) if mapper_simple(mapper) else None
     try:
         tipo = _tipo(registro.topic) if estado is not None else None
     except Exception:  # noqa: BLE001 - an unknown topic is the mapper's finding to report
         tipo = None
     if estado is None or tipo is None:
-        lento = evento_publico(servicio, mapper, registro)
-        return lento, hash_de_mensaje(lento)
+        return None
     m: dict[str, Any] = {
         "servicio": servicio,
         "agregado": nombre_agregado(registro.topic),
@@ -100,9 +93,27 @@ def mensaje_y_hash(servicio: str, mapper: Mapper, registro: StoredEvent) -> tupl
     }
     if hasattr(registro, "id"):
         m["notificacion_id"] = registro.id
-    doc = {"tipo": tipo, "agregado_id": m["agregado_id"], "version": m["version"], "timestamp": m["timestamp"],
-           "sobre": m["sobre"] or {}, "datos": m["datos"]}
-    return m, hash_evento(m["hash_anterior"] or "", orjson.dumps(doc, option=orjson.OPT_SORT_KEYS))
+    return m
+
+
+def mensaje(servicio: str, mapper: Mapper, registro: StoredEvent) -> dict[str, Any]:
+    """The same dict as :func:`shared.almacen.publico.evento_publico` (what projections and the relay consume)."""
+    return _mensaje_rapido(servicio, mapper, registro) or evento_publico(servicio, mapper, registro)
+
+
+def mensaje_y_hash(servicio: str, mapper: Mapper, registro: StoredEvent) -> tuple[dict[str, Any], str]:
+    """:func:`mensaje` and the hash recomputed from its content (what a chain check compares with ``hash``)."""
+    m = _mensaje_rapido(servicio, mapper, registro)
+    if m is None:
+        lento = evento_publico(servicio, mapper, registro)
+        return lento, hash_de_mensaje(lento)
+    doc = {"tipo": m["tipo"], "agregado_id": m["agregado_id"], "version": m["version"],
+           "timestamp": m["timestamp"], "sobre": m["sobre"] or {}, "datos": m["datos"]}
+    calculado = hash_evento(m["hash_anterior"] or "", orjson.dumps(doc, option=orjson.OPT_SORT_KEYS))
+    if calculado != m["hash"]:  # orjson wrote other bytes (an exponent float...) or the row was altered:
+        lento = evento_publico(servicio, mapper, registro)  # the defining encoding decides
+        return lento, hash_de_mensaje(lento)
+    return m, calculado
 
 
 def entrada(servicio: str, mapper: Mapper, registro: Any) -> list[Any]:

@@ -6,6 +6,7 @@ envelope, payload), so the gateway and the offline audit tool verify chains from
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from eventsourcing.persistence import Mapper, Notification, StoredEvent
@@ -14,6 +15,7 @@ from shared.eventos.agregado import datos_evento
 from shared.eventos.sobre import a_json
 
 
+@lru_cache(maxsize=4096)
 def nombre_agregado(topic: str) -> str:
     """``services.registro.domain.oficina:Oficina.OficinaCreada`` -> ``oficina``."""
     qualname = topic.split(":", 1)[-1]

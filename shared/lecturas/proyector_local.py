@@ -15,13 +15,16 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select
 
 from shared.almacen.aplicacion import AplicacionCTI
-from shared.almacen.publico import evento_publico
+from shared.almacen import crudo
 from shared.lecturas.tablas import seguimiento
 
 log = logging.getLogger("cti.proyector")
 
 
 class Proyeccion(Protocol):
+    """``aplicar`` one event; a projection may also offer ``aplicar_lote(conexion, eventos)``, which the projector
+    then calls once per batch (a rebuild goes as fast as the projection can fold events in memory)."""
+
     tablas: Sequence[Table]
 
     def aplicar(self, conexion: Connection, evento: Mapping[str, Any]) -> None: ...
@@ -55,11 +58,15 @@ class ProyectorLocal:
             lote = self.app.notificaciones(self.posicion + 1, self.lote)
             if not lote:
                 return total
-            eventos = [evento_publico(self.servicio, self.app.mapper, n) for n in lote]
+            eventos = [crudo.mensaje(self.servicio, self.app.mapper, n) for n in lote]
+            por_lote = [p for p in self.proyecciones if hasattr(p, "aplicar_lote")]
+            por_evento = [p for p in self.proyecciones if not hasattr(p, "aplicar_lote")]
             with self.motor.begin() as c:
                 for e in eventos:
-                    for p in self.proyecciones:
+                    for p in por_evento:
                         p.aplicar(c, e)
+                for p in por_lote:
+                    p.aplicar_lote(c, eventos)  # type: ignore[attr-defined]
                 c.execute(insert(seguimiento), [{"origen": self.origen, "notificacion_id": n.id} for n in lote])
             self.posicion = lote[-1].id
             total += len(lote)
