@@ -45,9 +45,30 @@ def extender(raiz: str, entradas: Iterable[Entrada]) -> str:
 
 
 def raiz_hasta(entradas: Sequence[Entrada], posicion: int) -> tuple[str, int]:
-    """Root and count of the entries with ``notificacion_id <= posicion``."""
+    """Root and count of the entries with ``notificacion_id <= posicion``, in the order given."""
     prefijo = [e for e in entradas if int(e[0]) <= posicion]
     return extender(GENESIS, prefijo), len(prefijo)
+
+
+def raices_en(entradas: Sequence[Entrada], posiciones: Sequence[int]) -> dict[int, tuple[str, int]]:
+    """``raiz_hasta`` at each of ``posiciones``. A bundle carries every checkpoint the gateway kept (one every 30 s),
+    and recomputing each from the genesis cost entries x checkpoints; on an ordered log (the normal case) one pass
+    gives them all. A log out of order (itself a finding) is judged position by position, exactly as before."""
+    ids = [int(e[0]) for e in entradas]
+    if any(a >= b for a, b in zip(ids, ids[1:])):
+        return {p: raiz_hasta(entradas, p) for p in posiciones}
+    resultado: dict[int, tuple[str, int]] = {}
+    raiz, n = GENESIS, 0
+    pendientes = sorted(set(posiciones))
+    for e, ident in zip(entradas, ids):
+        while pendientes and ident > pendientes[0]:
+            resultado[pendientes.pop(0)] = (raiz, n)
+        if not pendientes:
+            break
+        raiz, n = extender(raiz, (e,)), n + 1
+    for p in pendientes:
+        resultado[p] = (raiz, n)
+    return resultado
 
 
 def canonica(cp: Mapping[str, Any]) -> bytes:

@@ -62,7 +62,7 @@ def eventos_de_correlacion(app: AplicacionCTI, servicio: str, correlacion: str,
     """Every event (up to log position ``hasta``) of every stream that has an event with this correlation id."""
     todas = entradas(app, servicio, hasta)
     streams = {e[1] for e in todas if e[3] == correlacion}
-    posicion = {(e[1], e[2]): e[0] for e in todas}
+    posicion = {(e[1], e[2]): e[0] for e in todas if e[1] in streams}
     eventos: list[dict[str, Any]] = []
     for stream in streams:
         for registro in app.recorder.select_events(UUID(stream)):
@@ -70,7 +70,7 @@ def eventos_de_correlacion(app: AplicacionCTI, servicio: str, correlacion: str,
             if n is None:  # committed after ``hasta``
                 continue
             try:
-                evento = evento_publico(servicio, app.mapper, registro)
+                evento = crudo.mensaje(servicio, app.mapper, registro)
             except Exception as e:
                 evento = {"servicio": servicio, "agregado_id": stream, "version": registro.originator_version,
                           "sobre": {}, "hash": None, "ilegible": str(e)}

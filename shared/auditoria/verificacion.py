@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from shared.auditoria.cadena import verificar_cadenas
-from shared.auditoria.checkpoint import entrada_de, firma_valida, raiz_hasta
+from shared.auditoria.checkpoint import entrada_de, firma_valida, raices_en
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,7 @@ def _verificar_log(servicio: str, seccion: Mapping[str, Any], claves: Mapping[tu
         hallazgos.append(Hallazgo(servicio, "las entradas del log no estan en orden o se repiten"))
     if not seccion["firmados"]:
         hallazgos.append(Hallazgo(servicio, "no hay ningun checkpoint firmado del log"))
+    validos = []
     for cp in seccion["firmados"]:
         p, emitido = int(cp["posicion"]), cp.get("emitido_en")
         pem = fijada or claves.get((servicio, cp.get("clave_id")))
@@ -75,7 +76,11 @@ def _verificar_log(servicio: str, seccion: Mapping[str, Any], claves: Mapping[tu
             extra = " o no con la clave publica fijada" if fijada else ""
             hallazgos.append(Hallazgo(servicio, f"firma invalida del checkpoint emitido {emitido}{extra}", posicion=p))
             continue
-        raiz, n = raiz_hasta(log, p)
+        validos.append(cp)
+    raices = raices_en(log, sorted({int(cp["posicion"]) for cp in validos}))
+    for cp in validos:
+        p, emitido = int(cp["posicion"]), cp.get("emitido_en")
+        raiz, n = raices[p]
         if n < int(cp["cantidad"]):
             motivo = (f"faltan eventos: el checkpoint firmado {emitido} cuenta {cp['cantidad']} hasta la posicion "
                       f"{p} y el log tiene {n}")

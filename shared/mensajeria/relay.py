@@ -18,7 +18,8 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from shared.almacen.aplicacion import AplicacionCTI
-from shared.almacen.publico import evento_publico, sujeto
+from shared.almacen import crudo
+from shared.almacen.publico import sujeto
 from shared.lecturas.tablas import relay_posicion
 from shared.mensajeria.conexion import conectar
 from shared.mensajeria.flujos import asegurar_stream_servicio, id_mensaje
@@ -107,7 +108,7 @@ class Relay:
                 return posicion
             try:
                 for n in lote:
-                    mensaje = evento_publico(self.servicio, self.app.mapper, n)
+                    mensaje = crudo.mensaje(self.servicio, self.app.mapper, n)  # no domain objects: ~6x cheaper
                     cabeceras = {
                         "Nats-Msg-Id": id_mensaje(self.servicio, n.id),
                         "Cti-Correlacion": str(mensaje["sobre"].get("correlacion") or ""),

@@ -46,3 +46,16 @@ def test_la_clave_se_genera_una_vez_y_se_reutiliza(tmp_path):
 def test_en_produccion_no_se_genera_una_clave_faltante(tmp_path):
     with pytest.raises(FileNotFoundError):
         cargar_o_generar(tmp_path / "no-existe.pem", generar=False)
+
+
+def test_raices_en_una_pasada_igual_que_desde_el_genesis():
+    """Many checkpoints over one log: the single pass gives each root exactly as recomputing it from the genesis,
+    also between positions, beyond the end, and on a log out of order (judged position by position)."""
+    from shared.auditoria.checkpoint import raices_en, raiz_hasta
+
+    log = [[i, f"s{i % 3}", i // 3 + 1, "2026-MINSA-000001" if i % 2 else None, f"{i:064x}"]
+           for i in (1, 2, 3, 5, 8, 9, 12)]
+    posiciones = [0, 1, 4, 5, 9, 11, 12, 40]
+    assert raices_en(log, posiciones) == {p: raiz_hasta(log, p) for p in posiciones}
+    desordenado = [log[1], log[0], *log[2:]]
+    assert raices_en(desordenado, posiciones) == {p: raiz_hasta(desordenado, p) for p in posiciones}
