@@ -17,7 +17,7 @@ from services.gateway.checkpoints import consumidor as consumidor_checkpoints
 from services.gateway.clientes import RegistroClientes
 from services.gateway.limites import LimiteSolicitudes
 from shared.identidad.tokens import Emisor
-from services.gateway.proyecciones import proyectar
+from services.gateway.proyecciones import proyectar, proyectar_lote
 from shared.ciclo import Tarea, con_tareas
 from shared.configuracion import Configuracion
 from shared.documentos.despacho import Despachador
@@ -42,8 +42,12 @@ def _consumidores(comp: Componentes) -> list[Consumidor]:
     async def manejar(evento: dict[str, Any]) -> None:
         await asyncio.to_thread(proyectar, comp.motor, evento)
 
+    async def manejar_lote(lote: list[dict[str, Any]]) -> None:
+        await asyncio.to_thread(proyectar_lote, comp.motor, lote)
+
     return [Consumidor(f"gateway-{s}", s, manejar, comp.config.nats_url, comp.motor,
-                       max_entregas=comp.config.max_entregas) for s in SERVICIOS_CON_EVENTOS]
+                       max_entregas=comp.config.max_entregas, manejador_lote=manejar_lote)
+            for s in SERVICIOS_CON_EVENTOS]
 
 
 def _al_iniciar(comp: Componentes) -> None:

@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, insert, select
 
 from services.gateway.lecturas import eventos, oficinas
-from shared.lecturas.proyeccion import aplicar_una_vez
+from shared.lecturas.proyeccion import aplicar_una_vez, pendientes
+from shared.lecturas.tablas import seguimiento
 
 
 def proyectar(motor: Engine, evento: dict[str, Any]) -> bool:
@@ -17,14 +18,38 @@ def proyectar(motor: Engine, evento: dict[str, Any]) -> bool:
     return aplicar_una_vez(motor, servicio, n, lambda c: _aplicar(c, evento))
 
 
-def _aplicar(c: Connection, e: dict[str, Any]) -> None:
+def proyectar_lote(motor: Engine, lote: list[dict[str, Any]]) -> None:
+    """A batch from one stream in one transaction: events already applied are skipped, the others inserted with
+    their tracking rows (one multi-row insert each instead of three statements and a commit per event)."""
+    with motor.begin() as c:
+        nuevos = pendientes(c, [(e["servicio"], int(e["notificacion_id"])) for e in lote])
+        aplicar = []
+        for e in lote:  # a message redelivered inside the same batch counts once
+            clave = (e["servicio"], int(e["notificacion_id"]))
+            if clave in nuevos:
+                nuevos.discard(clave)
+                aplicar.append(e)
+        if not aplicar:
+            return
+        c.execute(insert(eventos), [_fila(e) for e in aplicar])
+        c.execute(insert(seguimiento), [{"origen": e["servicio"], "notificacion_id": int(e["notificacion_id"])}
+                                        for e in aplicar])
+        for e in aplicar:
+            if e["servicio"] == "registro" and e["agregado"] == "oficina":
+                _oficina(c, e)
+
+
+def _fila(e: dict[str, Any]) -> dict[str, Any]:
     sobre = e.get("sobre") or {}
-    c.execute(insert(eventos).values(
+    return dict(
         servicio=e["servicio"], notificacion_id=int(e["notificacion_id"]), correlacion=sobre.get("correlacion"),
         ruc=_ruc(e), agregado=e["agregado"], agregado_id=e["agregado_id"], version=int(e["version"]), tipo=e["tipo"],
         timestamp=e["timestamp"], fecha_negocio=sobre.get("fecha_negocio"), sobre=sobre, datos=e.get("datos") or {},
-        hash_anterior=e.get("hash_anterior"), hash=e.get("hash"),
-    ))
+        hash_anterior=e.get("hash_anterior"), hash=e.get("hash"))
+
+
+def _aplicar(c: Connection, e: dict[str, Any]) -> None:
+    c.execute(insert(eventos).values(**_fila(e)))
     if e["servicio"] == "registro" and e["agregado"] == "oficina":
         _oficina(c, e)
 

@@ -31,6 +31,18 @@ def aplicar_una_vez(motor: Engine, origen: str, notificacion_id: int, aplicar: C
         return True
 
 
+def pendientes(conexion: Connection, claves: list[tuple[str, int]]) -> set[tuple[str, int]]:
+    """Which (origin, notification id) pairs have no tracking row yet (a batch's idempotency check, one query per
+    origin; duplicates inside the batch count once)."""
+    faltan: set[tuple[str, int]] = set(claves)
+    for origen in {o for o, _ in claves}:
+        ids = [n for o, n in faltan if o == origen]
+        hechos = conexion.execute(select(seguimiento.c.notificacion_id).where(
+            seguimiento.c.origen == origen, seguimiento.c.notificacion_id.in_(ids))).scalars()
+        faltan -= {(origen, int(n)) for n in hechos}
+    return faltan
+
+
 def ultima_aplicada(motor: Engine, origen: str) -> int:
     from sqlalchemy import func
 

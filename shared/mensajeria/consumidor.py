@@ -31,6 +31,7 @@ from shared.mensajeria.flujos import asegurar_stream_dlq, asegurar_stream_servic
 log = logging.getLogger("cti.consumidor")
 
 Manejador = Callable[[dict[str, Any]], Awaitable[None]]
+ManejadorLote = Callable[[list[dict[str, Any]]], Awaitable[None]]
 
 PROCESADOS = Counter("cti_consumidor_procesados_total", "Mensajes procesados", ["consumidor"])
 FALLIDOS = Counter("cti_consumidor_fallos_total", "Intentos fallidos de procesar un mensaje", ["consumidor"])
@@ -48,7 +49,12 @@ class Consumidor:
         filtro: str | None = None,
         max_entregas: int = 5,
         espera_base: float = 0.2,
+        manejador_lote: ManejadorLote | None = None,
     ) -> None:
+        """``manejador_lote``: optional, applies a whole fetched batch in one transaction (same idempotency as
+        ``manejador``). Any failure of a batch sends its messages through the one-by-one path, which owns retries,
+        backoff and dead letters, so a bad message still only costs itself."""
+        self.manejador_lote = manejador_lote
         self.nombre = nombre
         self.servicio_origen = servicio_origen
         self.manejador = manejador
@@ -76,6 +82,8 @@ class Consumidor:
                 except Exception as e:  # broker restarting: wait and fetch again
                     log.warning("consumidor %s: fetch fallo (%s)", self.nombre, e)
                     await asyncio.sleep(0.5)
+                    continue
+                if await self._procesar_lote(mensajes):
                     continue
                 for msg in mensajes:
                     try:
@@ -118,6 +126,21 @@ class Consumidor:
                 log.warning("consumidor %s: no se pudo suscribir (%s)", self.nombre, e)
                 await asyncio.sleep(0.5)
         return None
+
+    async def _procesar_lote(self, mensajes: list[Any]) -> bool:
+        """True when the whole batch was applied and acked; False leaves every message to ``_procesar``."""
+        if self.manejador_lote is None or len(mensajes) < 2:
+            return False
+        try:
+            eventos = [json.loads(m.data) for m in mensajes]
+            await self.manejador_lote(eventos)
+        except Exception as e:  # noqa: BLE001 - judged again message by message
+            log.info("consumidor %s: lote de %s uno por uno (%s)", self.nombre, len(mensajes), e)
+            return False
+        for m in mensajes:
+            await m.ack()
+        PROCESADOS.labels(self.nombre).inc(len(mensajes))
+        return True
 
     async def _procesar(self, js, msg, parar: asyncio.Event) -> None:  # type: ignore[no-untyped-def]
         intentos = msg.metadata.num_delivered

@@ -103,3 +103,48 @@ async def test_mensaje_venenoso_va_al_dead_letter_sin_bloquear_y_se_puede_reproc
     reprocesada = await cartas.reprocesar(motor, carta["id"], {"veneno": manejar})
     assert reprocesada["estado"] == "reprocesada"
     assert _filas(motor) == 5
+
+
+async def test_un_lote_se_aplica_en_una_transaccion_y_un_lote_con_veneno_cae_al_camino_uno_por_uno(
+        database_url, nats_servidor, tmp_path):
+    """The gateway's batch path: duplicates inside a batch and events already applied count once; a batch that
+    fails (here a poison message) goes message by message, so the others are applied and the poison one is
+    dead-lettered exactly as without batches."""
+    from services.gateway.proyecciones import proyectar_lote
+
+    motor = _motor_consumidor(database_url)
+    lotes: list[int] = []
+
+    async def manejar(e):
+        if e["notificacion_id"] == 4:
+            raise ValueError("no interpretable")
+        await asyncio.to_thread(proyectar, motor, e)
+
+    async def manejar_lote(lote):
+        lotes.append(len(lote))
+        if any(e["notificacion_id"] == 4 for e in lote):
+            raise ValueError("no interpretable")
+        await asyncio.to_thread(proyectar_lote, motor, lote)
+
+    mensajes = await _publicar_eventos_reales(f"sqlite:///{tmp_path}/origen.db", nats_servidor.url, 3, repetir={2})
+    await asyncio.to_thread(proyectar, motor, mensajes[0])  # already applied before the batch arrives
+    consumidor = Consumidor("lote", "registro", manejar, nats_servidor.url, motor, max_entregas=2,
+                            espera_base=0.05, manejador_lote=manejar_lote)
+    parar = asyncio.Event()
+    tarea = asyncio.create_task(consumidor.correr(parar))
+    await esperar_async(lambda: _filas(motor) == 3, 15, "el lote de cuatro mensajes deja tres filas")
+    assert lotes and lotes[0] == 4
+
+    app = app_registro(f"sqlite:///{tmp_path}/origen.db")
+    crear_oficinas(app, 3, prefijo="OTRA")  # notifications 4..6: 4 is poison for this consumer
+    nc = await nats.connect(nats_servidor.url)
+    js = nc.jetstream()
+    for x in app.notificaciones(4, 3):
+        m = evento_publico("registro", app.mapper, x)
+        await js.publish(sujeto(m), json.dumps(m).encode(), headers={"Nats-Msg-Id": f"registro:{x.id}"})
+    await nc.close()
+    await esperar_async(lambda: _filas(motor) == 5, 15, "5 y 6 aplicados uno por uno")
+    await esperar_async(lambda: len(cartas.listar(motor, "lote")) == 1, 15, "el 4 al dead-letter")
+    parar.set()
+    await tarea
+    assert cartas.listar(motor, "lote")[0]["notificacion_id"] == 4
