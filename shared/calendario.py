@@ -86,6 +86,27 @@ class CalendarioPeruano:
             return self.sumar_habiles(desde, n)
         return self.sumar_calendario(desde, n)
 
+    def restar(self, hasta: date, n: int, unidad: Unidad | str) -> date:
+        """The ``n``-th day counting backwards from ``hasta`` (a term that must end before a future date, e.g. "90
+        dias previos a la fecha de evaluacion", R.S. 450-84-RE §6.5.2.a).
+
+        The mirror of :meth:`sumar`: the reference day itself is not counted, day 1 is the day before it. In business
+        days the result is always a business day: 90 business days before Monday 2026-11-16 is Monday 2026-07-06,
+        because 23, 28 and 29 July, 6 August and 8 October are holidays. A calendar count is not
+        moved to a working day: Ley 27444's rule protects whoever acts by the last day of a forward term, and
+        moving a backwards limit either way would shorten someone else's time, which no norm provides.
+        """
+        if n < 0:
+            raise ValueError("un plazo no puede ser negativo")
+        if Unidad(unidad) is Unidad.CALENDARIO:
+            return hasta - timedelta(days=n)
+        dia, contados = hasta, 0
+        while contados < n:
+            dia -= timedelta(days=1)
+            if self.es_habil(dia):
+                contados += 1
+        return dia
+
     def habiles_entre(self, desde: date, hasta: date) -> int:
         """Business days after ``desde`` up to and including ``hasta`` (0 when ``hasta <= desde``)."""
         if hasta <= desde:

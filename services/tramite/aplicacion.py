@@ -20,7 +20,7 @@ from services.tramite.documentos import ComandosDocumentales
 from services.tramite.domain.expediente import Expediente
 from services.tramite.numerador import Numerador, sigla_de
 from shared.almacen.aplicacion import AplicacionCTI
-from shared.errores import ConflictoVersion, DatosInvalidos, SinDerecho
+from shared.errores import ConflictoVersion, DatosInvalidos, NoEncontrado, SinDerecho
 from shared.eventos.sobre import acto, contexto_actual
 from shared.programador import hoy_en_lima
 
@@ -57,6 +57,14 @@ class AplicacionTramite(ComandosDocumentales, AplicacionCTI):
     def expediente(self, numero: str, version: int | None = None) -> Expediente:
         return self.obtener(Expediente.create_id(numero), f"el expediente {numero}", version)
 
+    def resumen_expediente(self, numero: str) -> dict[str, Any] | None:
+        """Another file a rule names (``Antecedente``), loaded from the event log, never a read model; None when no
+        file has that number (the domain answers 422 naming the field)."""
+        try:
+            return self.expediente(numero).resumen()
+        except NoEncontrado:
+            return None
+
     # ----- commands ------------------------------------------------------------------------------------------
 
     def abrir_expediente(self, *, procedimiento: str, promotor: str, oficina_apertura: str, presentado_el: date,
@@ -83,7 +91,8 @@ class AplicacionTramite(ComandosDocumentales, AplicacionCTI):
                     procedimiento=procedimiento, numero=numero, promotor=promotor, oficina_apertura=oficina_apertura,
                     tipo_oficina_apertura=tipo_apertura, presentado_el=presentado_el, actor=actor,
                     actor_tipo_oficina=tipo_actor, datos=datos, documentos=documentos,
-                    regimen_promotor=regimen_promotor, version=version_procedimiento)
+                    regimen_promotor=regimen_promotor, version=version_procedimiento,
+                    consultar_expediente=self.resumen_expediente)
             try:
                 self.guardar(numerador, exp)  # one atomic save: the number exists exactly when its file does
                 return self._vista(exp, actor, tipo_actor)
@@ -109,7 +118,8 @@ class AplicacionTramite(ComandosDocumentales, AplicacionCTI):
         argumentos: dict[str, Any] = dict(
             actor=actor, actor_tipo_oficina=tipo_actor, hoy=hoy, datos=datos, fecha_cargo=fecha_cargo,
             version_esperada=version_esperada, resolver_tipo=resolver,
-            inscrito_vigente=lambda p: consultas.inscrito_vigente(self.motor, p, exp.regimen_promotor, hoy))
+            inscrito_vigente=lambda p: consultas.inscrito_vigente(self.motor, p, exp.regimen_promotor, hoy),
+            consultar_expediente=self.resumen_expediente)
         docs = list(documentos or [])
         if documento_emitido:
             docs.append(self.emitir_para_acto(exp, accion, documento_emitido, docs, argumentos))

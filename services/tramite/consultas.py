@@ -6,6 +6,8 @@ small surface, and the office-code conventions live in one place.
 
 from __future__ import annotations
 
+import time
+import weakref
 from datetime import date
 from typing import Any
 
@@ -20,15 +22,38 @@ PREFIJOS = {"FUENTE-": TipoOficina.FUENTE.value, "ENTIDAD-": TipoOficina.PROMOTO
 """Codes that are not offices in master data: foreign sources and promoters (an entity acts as ENTIDAD-<RUC>)."""
 
 
+VIGENCIA_CACHE_OFICINAS = 2.0
+"""Seconds an office kind is reused without asking the database. Every act asks for two to four kinds (actor,
+sender, recipients, copies) and each query cost ~4 round trips: a third of the single writer's busy time (py-spy,
+bench B1). The consumer that learns offices from registro clears the cache on every office event
+(``olvidar_oficinas``); the few seconds bound what a reader could have cached from the database between that clear
+and the consumer's commit, and any other process writing the table. Registro's own events reach tramite later
+than that anyway."""
+
+_cache_oficinas: weakref.WeakKeyDictionary[Engine, dict[str, tuple[str | None, float]]] = weakref.WeakKeyDictionary()
+
+
+def olvidar_oficinas() -> None:
+    """Forget every cached office kind (called when an office is created, changed or closed)."""
+    _cache_oficinas.clear()
+
+
 def tipo_oficina(motor: Engine, codigo: str) -> str | None:
     """The procedure kind of an office code; None when registro has not announced it, or it is closed."""
     for prefijo, tipo in PREFIJOS.items():
         if codigo.startswith(prefijo):
             return tipo
+    ahora = time.monotonic()
+    propio = _cache_oficinas.setdefault(motor, {})
+    guardado = propio.get(codigo)
+    if guardado is not None and guardado[1] > ahora:
+        return guardado[0]
     with motor.connect() as c:
         fila = c.execute(select(oficinas_conocidas.c.tipo, oficinas_conocidas.c.estado)
                          .where(oficinas_conocidas.c.codigo == codigo)).first()
-    return fila.tipo if fila and fila.estado == "activa" else None
+    tipo = fila.tipo if fila and fila.estado == "activa" else None
+    propio[codigo] = (tipo, ahora + VIGENCIA_CACHE_OFICINAS)
+    return tipo
 
 
 def inscrito_vigente(motor: Engine, promotor: str, regimen: str | None, fecha: date) -> bool:

@@ -65,6 +65,7 @@ TIPO_POR_TIPO_REGISTRO: dict[str, str | None] = {
     "sector": T.SECTOR, "region": T.REGION, "gobierno_local": T.PROVINCIA, "universidad": T.UNIVERSIDAD,
     "direccion_ejecutiva": T.RECTOR, "consejo_directivo": T.RECTOR, "organo_linea_apci": T.RECTOR,
     "comision_apci": T.RECTOR, "cancilleria": T.CANCILLERIA, "fuente": T.FUENTE, "promotor": T.PROMOTOR,
+    "aduana": T.ADUANA,  # SUNAT customs: acts on the 1984 liberation route (R.S. 450-84-RE Cap. IV Anexo 3, 3)
     "organismo_publico": None,  # no role of its own in the procedures: it presents through its sector
 }
 
@@ -118,6 +119,9 @@ def _aplicar_en_orden(c: Connection, e: Mapping[str, Any]) -> None:
 
 
 def _oficina(c: Connection, tipo_evento: str, aid: str, d: Mapping[str, Any], version: int) -> None:
+    from services.tramite.consultas import olvidar_oficinas  # consultas imports this module's tables
+
+    olvidar_oficinas()
     if tipo_evento == "OficinaCreada":
         c.execute(delete(oficinas_conocidas).where(oficinas_conocidas.c.codigo == d["codigo"]))
         c.execute(insert(oficinas_conocidas).values(

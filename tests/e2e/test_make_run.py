@@ -3,6 +3,7 @@ API, events reaching the gateway over NATS; Ctrl-C stops everything; a second ru
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -14,6 +15,7 @@ from pathlib import Path
 import httpx
 
 RAIZ = Path(__file__).resolve().parents[2]
+N_OFICINAS = len(json.loads((RAIZ / "services/registro/datos/oficinas.json").read_text())["oficinas"])
 
 
 def _arrancar(var: Path) -> tuple[subprocess.Popen, str, float]:
@@ -45,14 +47,14 @@ def test_make_run_levanta_todo_carga_la_demo_y_se_detiene_limpio(tmp_path):
     proc, gateway, segundos, texto = _arrancar(var)
     try:
         assert segundos < 15, f"el gateway debe responder en menos de 15 s (tardo {segundos:.1f} s)"
-        assert "oficinas: 26 nuevas" in texto
+        assert f"oficinas: {N_OFICINAS} nuevas" in texto
         oficinas = httpx.get(f"{gateway}/api/v1/oficinas", params={"limite": 500}).json()["items"]
         deadline = time.monotonic() + 10
-        while len(oficinas) < 26 and time.monotonic() < deadline:
+        while len(oficinas) < N_OFICINAS and time.monotonic() < deadline:
             time.sleep(0.2)
             oficinas = httpx.get(f"{gateway}/api/v1/oficinas", params={"limite": 500}).json()["items"]
         codigos = {o["codigo"] for o in oficinas}
-        assert {"MINSA-CTI", "APCI-DOC", "APCI-DFS", "RREE-DCI"} <= codigos and len(codigos) == 26
+        assert {"MINSA-CTI", "APCI-DOC", "APCI-DFS", "RREE-DCI"} <= codigos and len(codigos) == N_OFICINAS
         historia = httpx.get(f"{gateway}/api/v1/eventos", params={"correlacion": "OFICINA-MINSA-CTI"}).json()
         assert [e["tipo"] for e in historia["items"]] == ["OficinaCreada"]
         assert historia["items"][0]["sobre"]["fundamento_legal"]["norma"] == "D.S. 008-2017-SA"
@@ -64,7 +66,7 @@ def test_make_run_levanta_todo_carga_la_demo_y_se_detiene_limpio(tmp_path):
 
     proc, gateway, _, texto = _arrancar(var)  # second run: same data, nothing loaded twice
     try:
-        assert "oficinas: 0 nuevas, 26 existentes" in texto
+        assert f"oficinas: 0 nuevas, {N_OFICINAS} existentes" in texto
         historia = httpx.get(f"{gateway}/api/v1/eventos", params={"correlacion": "OFICINA-MINSA-CTI"}).json()
         assert len(historia["items"]) == 1
     finally:

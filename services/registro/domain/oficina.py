@@ -17,7 +17,10 @@ from shared.errores import DatosInvalidos, TransicionIlegal
 from shared.eventos import Agregado
 
 TIPOS = ("sector", "region", "gobierno_local", "universidad", "organismo_publico", "direccion_ejecutiva",
-         "consejo_directivo", "organo_linea_apci", "comision_apci", "cancilleria", "fuente", "promotor")
+         "consejo_directivo", "organo_linea_apci", "comision_apci", "cancilleria", "fuente", "promotor", "aduana")
+"""``aduana``: SUNAT customs, which clears donated goods and receives the approving resolution (Ley 28905 art. 2;
+D.S. 021-2008-EF arts. 6-8) and, on the 1984 route, issues the liberating resolution (R.S. 450-84-RE Cap. IV Anexo 3,
+3)."""
 
 
 class Oficina(Agregado):

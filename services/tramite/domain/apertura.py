@@ -3,6 +3,8 @@
 Routes by level (D.S. 015-92-PCM arts. 48-53, 56, 57; R.S. 450-84-RE §1.5.1, §1.6.1-1.6.2; Ley 27692 art. 5) are
 the procedure's ``entradas``: the kind of the receiving office picks the entry and its initial state. The file
 keeps the procedure version in force on the presentation date (or the one asked for), stored in the opening event.
+An entry's clock may start on a date its data gives (the end of the year a report covers), and an entry may require
+an act of another file it names (``antecedentes``: an extension after the evaluation acta that recommends it).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from services.tramite.domain.catalogo import Catalogo
 from services.tramite.domain.custodia import verificar_canal_fuente
 from services.tramite.domain.definicion import REGIMENES_CON_REGISTRO, Procedimiento, TipoOficina
 from services.tramite.domain.numeracion import parsear_numero
-from services.tramite.domain.reglas import exigir_no_auditor
+from services.tramite.domain.plazos import errores_inicio
+from services.tramite.domain.reglas import ConsultaExpediente, exigir_antecedentes, exigir_no_auditor
 from services.tramite.domain.validacion import errores_campos, errores_documentos, exigir_validos, normalizar_documentos
 
 
@@ -37,6 +40,7 @@ def preparar(
     documentos: list[dict[str, Any]] | None = None,
     regimen_promotor: str | None = None,
     version: int | None = None,
+    consultar_expediente: ConsultaExpediente | None = None,
     calendario: CalendarioPeruano = CALENDARIO_NACIONAL,
 ) -> tuple[Procedimiento, dict[str, Any]]:
     parsear_numero(numero)
@@ -69,8 +73,12 @@ def preparar(
     errores += errores_documentos(docs, entrada.documentos, None)
     if regimen_promotor is not None and regimen_promotor not in REGIMENES_CON_REGISTRO | {"publico", "privado"}:
         errores.append({"campo": "regimen_promotor", "mensaje": "ongd, eniex, ipreda, publico o privado"})
+    nombrados = {e["campo"] for e in errores}
+    errores += [e for e in errores_inicio(entrada.plazos, datos) if e["campo"] not in nombrados]
     exigir_validos(errores, "presentar el expediente")
-    plazos = [{**p.abrir(presentado_el, calendario), "estado_origen": entrada.estado} for p in entrada.plazos]
+    exigir_antecedentes(entrada.antecedentes, datos, promotor, consultar_expediente)
+    plazos = [p.abrir_en_acto(accion="presentar", hoy=presentado_el, fecha_cargo=presentado_el, datos=datos,
+                              estado=entrada.estado, calendario=calendario) for p in entrada.plazos]
     tramo = {
         "n": 1,
         "accion": "presentar",

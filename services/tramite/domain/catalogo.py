@@ -12,7 +12,7 @@ from datetime import date
 
 from shared.errores import NoEncontrado
 
-from services.tramite.domain.definicion import Accion, Procedimiento, TipoOficina
+from services.tramite.domain.definicion import Accion, Entrada, Procedimiento, TipoOficina
 
 _NOMBRE_EVENTO = re.compile(r"^[A-Z][A-Za-z0-9]+$")
 RESERVADOS = frozenset({"Event", "Created", "Abierto", "ActoRegistrado"})
@@ -33,6 +33,16 @@ def _errores_canal(a: Accion) -> list[str]:
     return errores
 
 
+def _errores_antecedentes(donde: str, item: Accion | Entrada) -> list[str]:
+    """The field naming the other file, and each field it must match, are fields the act itself requires."""
+    errores = []
+    for ant in item.antecedentes:
+        errores += [f"{donde}: antecedente sin fundamento legal"] if not ant.fundamento else []
+        errores += [f"{donde}: el antecedente usa {c}, que no es campo exigido"
+                    for c in (ant.campo, *ant.iguales.values()) if c not in item.campos]
+    return errores
+
+
 def validar(proc: Procedimiento) -> None:
     errores: list[str] = []
     nombres = [a.nombre for a in proc.acciones]
@@ -46,11 +56,13 @@ def validar(proc: Procedimiento) -> None:
             errores.append(f"{a.nombre}: sin fundamento legal")
         if set(a.desde) & set(proc.terminales):
             errores.append(f"{a.nombre}: sale de un estado terminal")
+        errores += _errores_antecedentes(a.nombre, a)
     for e in proc.entradas:
         if e.tipo_oficina == TipoOficina.FUENTE and not e.canal_directo_fuente:
             errores.append(f"entrada {e.tipo_oficina}: nadie presenta ante la fuente salvo Cancilleria")
         if not e.fundamento:
             errores.append(f"entrada {e.tipo_oficina}: sin fundamento legal")
+        errores += _errores_antecedentes(f"entrada {e.tipo_oficina}", e)
     for p in proc.plazos():
         if not p.fundamento:
             errores.append(f"plazo {p.codigo}: sin fundamento legal")

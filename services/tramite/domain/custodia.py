@@ -99,6 +99,8 @@ def resolver_copias(specs: Iterable[str], ruta: Ruta, pedidas: Iterable[str], ex
             copias.extend(cadena[:hasta])
         elif spec.startswith("tipo:"):
             copias.extend(filter(None, [ruta.ultimo_de_tipo(spec[5:])]))
+        elif spec.startswith("oficina:"):
+            copias.append(spec[8:])
         else:
             fijo = {"promotor": ruta.promotor, "anterior": ruta.vecino(-1), "siguiente": ruta.vecino(+1)}.get(spec)
             copias.extend(filter(None, [fijo]))

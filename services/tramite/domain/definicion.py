@@ -14,7 +14,12 @@ Destinations and copies are symbolic so the same data works for every office of 
 * ``"promotor"``: the requesting entity;
 * ``"tipo:<kind>"``: an office of that kind, named in ``datos["destinatario"]`` or, when omitted, the last office of
   that kind the file has already visited;
-* ``"cadena"`` (copies only): every office of the chain below the holder.
+* ``"cadena"`` (copies only): every office of the chain below the holder;
+* ``"oficina:<CODIGO>"`` (copies only): a body the law names that is not on the file's route (e.g. INABEC,
+  R.S. 450-84-RE §3.5.3.a), recorded by that code even when master data has no such office.
+
+Some data are computed, not sent: a :class:`Calculo` derives a field from another of the same act (e.g. the
+scholar's minimum stay from the length of the beca), so the law's arithmetic is data too.
 """
 
 from __future__ import annotations
@@ -58,6 +63,22 @@ class DocumentoCondicional:
 
 
 @dataclass(frozen=True)
+class Calculo:
+    """A field the engine computes from a positive whole-number field (``origen``) of the same act and stores with
+    it; a value the client sends for ``campo`` is ignored. The result is ``factor`` x the source value, or the fixed
+    ``valor`` of the first ``(desde, hasta, valor)`` row of ``tramos`` whose range contains it."""
+
+    campo: str
+    origen: str
+    factor: int
+    fundamento: tuple[dict[str, str], ...]
+    tramos: tuple[tuple[int, int, int], ...] = ()
+
+    def valor(self, origen: int) -> int:
+        return next((v for desde, hasta, v in self.tramos if desde <= origen <= hasta), self.factor * origen)
+
+
+@dataclass(frozen=True)
 class Requisito:
     """A prior act this file must contain (with matching data) before the action is lawful."""
 
@@ -65,6 +86,26 @@ class Requisito:
     datos: dict[str, object]
     mensaje: str
     fundamento: tuple[dict[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Antecedente:
+    """An act of ANOTHER file the law makes a precondition (e.g. extending a project only after an evaluation acta
+    recommends it, R.S. 450-84-RE §5.6.2). ``campo`` is the field of this act naming that file's number; the file
+    must follow one of ``procedimientos``, be in one of ``estados`` and its last ``accion_previa`` must carry
+    ``datos`` and, for each ``iguales`` pair (field of that act -> field of this one), the same value as this act
+    (the extension asked is the one recommended); ``mismo_promotor``: both files concern the same requesting entity.
+    The application loads the other file from the event log; the check is :func:`reglas.exigir_antecedentes`."""
+
+    campo: str
+    procedimientos: tuple[str, ...]
+    estados: tuple[str, ...]
+    accion_previa: str
+    mensaje: str
+    fundamento: tuple[dict[str, str], ...]
+    datos: dict[str, object] = field(default_factory=dict)
+    iguales: dict[str, str] = field(default_factory=dict)
+    mismo_promotor: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +122,7 @@ class Entrada:
     documentos: tuple[str, ...] = ()
     condicionales: tuple[DocumentoCondicional, ...] = ()
     plazos: tuple[Plazo, ...] = ()
+    antecedentes: tuple[Antecedente, ...] = ()
     canal_directo_fuente: bool = False
     descripcion: str = ""
 
@@ -106,6 +148,8 @@ class Accion:
     hacia_por_tipo_destino: dict[str, str] = field(default_factory=dict)
     plazos: tuple[Plazo, ...] = ()
     requisitos: tuple[Requisito, ...] = ()
+    calculos: tuple[Calculo, ...] = ()
+    antecedentes: tuple[Antecedente, ...] = ()
     otorga_beneficios: bool = False
     canal_directo_fuente: bool = False
     descripcion: str = ""

@@ -21,6 +21,7 @@ from shared.eventos.sobre import a_json
 from services.tramite.domain import apertura, documentos, motor
 from services.tramite.domain.definicion import Procedimiento
 from services.tramite.domain.procedimientos import CATALOGO
+from services.tramite.domain.plazos import extemporaneo as plazo_extemporaneo
 from services.tramite.domain.plazos import vencido
 
 
@@ -67,7 +68,7 @@ class Expediente(Agregado):
             exp.oficina_apertura, exp.presentado_el = self.oficina_apertura, self.presentado_el
             exp.estado, exp.custodia = self.estado, self.oficina_apertura
             exp.tipos, exp.datos, exp.tramos = dict(self.tipos), dict(self.datos), [self.tramo]
-            exp.plazos = {p["codigo"]: {**p, "estado": "abierto"} for p in self.plazos_abiertos}
+            exp.plazos = {p["codigo"]: {"estado": "abierto", **p} for p in self.plazos_abiertos}
             exp.claves_dms = documentos.claves_dms(self.documentos)
 
     class ActoRegistrado(Agregado.Event):
@@ -95,8 +96,8 @@ class Expediente(Agregado):
                 plazos[codigo] = {**plazos[codigo], "estado": "cumplido", "cerrado_el": self.fecha}
             if self.plazo_vencido:
                 plazos[self.plazo_vencido] = {**plazos[self.plazo_vencido], "estado": "vencido"}
-            for p in self.plazos_abiertos:
-                plazos[p["codigo"]] = {**p, "estado": "abierto"}
+            for p in self.plazos_abiertos:  # a term judged by this very act comes already closed
+                plazos[p["codigo"]] = {"estado": "abierto", **p}
             exp.plazos = plazos
             exp.claves_dms = exp.claves_dms | documentos.claves_dms(self.documentos)
 
@@ -124,7 +125,8 @@ class Expediente(Agregado):
         """Take one act of the procedure: checks custody, state, office kind, role, data, route, then records it.
 
         Keyword arguments: ``datos``, ``documentos``, ``fecha_cargo``, ``version_esperada``, ``resolver_tipo``
-        (office code -> kind), ``inscrito_vigente`` (promoter -> registered and not suspended), ``calendario``.
+        (office code -> kind), ``inscrito_vigente`` (promoter -> registered and not suspended),
+        ``consultar_expediente`` (number -> :meth:`resumen` of another file, or None), ``calendario``.
         """
         acto = motor.preparar_acto(self, accion, actor=actor, tipo_actor=actor_tipo_oficina, hoy=hoy, **kwargs)
         self.trigger_event(_clase(acto["nombre_evento"]), **acto)
@@ -167,8 +169,23 @@ class Expediente(Agregado):
         """Every hop: sender, recipient, copies, carrying document, cargo date, observations, actor, legal basis."""
         return [dict(t) for t in self.tramos]
 
+    def resumen(self) -> dict[str, Any]:
+        """What another file's rule may look at (``reglas.exigir_antecedentes``): procedure, state, promoter, hops."""
+        return {"numero": self.numero, "procedimiento": self.procedimiento,
+                "version_procedimiento": self.version_procedimiento, "estado": self.estado,
+                "promotor": self.promotor, "tramos": self.historial()}
+
     def acciones_disponibles(self, actor: Actor, actor_tipo_oficina: str | None = None) -> list[dict[str, Any]]:
         return motor.acciones_disponibles(self, actor, actor_tipo_oficina)
+
+    def plazos_concluidos(self) -> list[dict[str, Any]]:
+        """Terms met (``cumplido``, with ``cumplimiento`` when judged at their own act) or expired (``vencido``)."""
+        return sorted((p for p in self.plazos.values() if p["estado"] != "abierto"), key=lambda p: p["vence_el"])
+
+    @property
+    def extemporaneo(self) -> bool:
+        """An act of this file came out of the window the law gives it (see ``plazos.juzgar``)."""
+        return any(plazo_extemporaneo(p) for p in self.plazos.values())
 
     def a_dict(self) -> dict[str, Any]:
         abiertos = sorted(self.plazos_abiertos(), key=lambda p: p["vence_el"])
@@ -188,6 +205,8 @@ class Expediente(Agregado):
                 "datos": self.datos,
                 "plazos_abiertos": abiertos,
                 "proximo_vencimiento": abiertos[0]["vence_el"] if abiertos else None,
+                "plazos_concluidos": self.plazos_concluidos(),
+                "extemporaneo": self.extemporaneo,
             }
         )
 

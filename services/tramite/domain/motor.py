@@ -2,8 +2,9 @@
 
 Order of checks (each failure is the suite's domain error): version (409), auditor / custody / office kind / role
 (403 ``SinDerecho``), state (422 ``TransicionIlegal`` listing the allowed acts), fields and documents (``DatosInvalidos``
-naming the fields), prior acts and benefits (``ReglaIncumplida``), route and source channel. Nothing here reads a
-clock or does I/O: ``hoy``, the calendar, the office-kind resolver and the registration lookup come in as arguments.
+naming the fields), prior acts of this file or of another file it names, and benefits (``ReglaIncumplida``), route
+and source channel. Nothing here reads a clock or does I/O: ``hoy``, the calendar, the office-kind resolver, the
+registration lookup and the lookup of other files come in as arguments.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from services.tramite.domain.custodia import (
     verificar_canal_fuente,
 )
 from services.tramite.domain.definicion import Accion
-from services.tramite.domain.plazos import Efecto
+from services.tramite.domain.plazos import Efecto, errores_inicio
 from services.tramite.domain.validacion import errores_campos, errores_documentos, exigir_validos, normalizar_documentos
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ def preparar_acto(
     version_esperada: int | None = None,
     resolver_tipo: Resolver | None = None,
     inscrito_vigente: reglas.VerificadorInscripcion | None = None,
+    consultar_expediente: reglas.ConsultaExpediente | None = None,
     calendario: CalendarioPeruano = CALENDARIO_NACIONAL,
 ) -> dict[str, Any]:
     reglas.exigir_version(exp.version, version_esperada)
@@ -83,13 +85,15 @@ def preparar_acto(
     errores = errores_campos(datos, accion.campos, accion.valores, accion.condicionales, docs)
     errores += errores_documentos(docs, accion.documentos_exigidos(), accion.documento)
     contexto = {**exp.datos, **datos}
-    for p in accion.plazos:
-        if p.campo_inicio and not contexto.get(p.campo_inicio):
-            errores.append({"campo": p.campo_inicio, "mensaje": f"fecha que inicia el plazo {p.codigo}"})
+    nombrados = {e["campo"] for e in errores}
+    errores += [e for e in errores_inicio(accion.plazos, contexto) if e["campo"] not in nombrados]
     if fecha_cargo and fecha_cargo < hoy:
         errores.append({"campo": "fecha_cargo", "mensaje": "la recepcion no puede ser anterior al acto"})
+    errores += [{"campo": c.origen, "mensaje": f"numero entero positivo (de el se calcula {c.campo})"}
+                for c in accion.calculos if type(datos.get(c.origen)) is not int or datos[c.origen] < 1]
     exigir_validos(errores, f"la accion '{nombre}'")
     reglas.exigir_requisitos(accion, exp.tramos)
+    reglas.exigir_antecedentes(accion.antecedentes, datos, exp.promotor, consultar_expediente)
 
     ruta = _ruta(exp)
     destino, tipo_destino = resolver_destino(accion.destino, ruta, datos, resolver_tipo)
@@ -107,11 +111,10 @@ def preparar_acto(
 
     cargo = fecha_cargo or hoy
     nuevo = accion.estado_destino(tipo_destino)
-    plazos = [
-        {**p.abrir(p.fecha_inicio(hoy=hoy, fecha_cargo=cargo, datos=contexto), calendario), "estado_origen": nuevo}
-        for p in accion.plazos
-    ]
+    plazos = [p.abrir_en_acto(accion=nombre, hoy=hoy, fecha_cargo=cargo, datos=contexto, estado=nuevo,
+                              calendario=calendario) for p in accion.plazos]
     persistir = {k: v for k, v in datos.items() if k not in _NO_PERSISTIR}
+    persistir.update({c.campo: c.valor(datos[c.origen]) for c in accion.calculos})
     portador = next((d for d in docs if d.get("tipo") == accion.documento), None)
     tramo = {
         "n": len(exp.tramos) + 1,

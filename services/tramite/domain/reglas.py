@@ -5,17 +5,21 @@ Kept apart from the aggregate so each rule reads on its own and cites its basis.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from shared.errores import ConflictoVersion, ReglaIncumplida, SinDerecho
+from shared.errores import ConflictoVersion, DatosInvalidos, ReglaIncumplida, SinDerecho
 from shared.eventos import Actor
 
-from services.tramite.domain.definicion import REGIMENES_CON_REGISTRO, Accion
+from services.tramite.domain.definicion import REGIMENES_CON_REGISTRO, Accion, Antecedente
 
 VerificadorInscripcion = Callable[[str], bool]
 """``inscrito_vigente(promotor) -> bool``: registered in the APCI registry and benefits not suspended. The
 application feeds it from the registro service's events."""
+
+ConsultaExpediente = Callable[[str], Mapping[str, Any] | None]
+"""``consultar(numero) -> resumen | None``: another file as loaded from the event log (``Expediente.resumen``:
+numero, procedimiento, estado, promotor, tramos), or None when no file has that number."""
 
 FUND_BENEFICIOS = {"norma": "D.S. 015-92-PCM; Ley 27692", "articulo": "4, 75, 78; 21, 22.c"}
 """Benefits of a programme need a current registration (RGL 4, 75) and stop while they are suspended (RGL 78,
@@ -76,3 +80,53 @@ def exigir_beneficios(
             f" no procede '{accion.nombre}'.",
             fundamento_legal=FUND_BENEFICIOS,
         )
+
+
+def exigir_antecedentes(
+    antecedentes: Sequence[Antecedente], datos: Mapping[str, Any], promotor: str,
+    consultar: ConsultaExpediente | None,
+) -> None:
+    """Acts the law makes conditional on an act of ANOTHER file (e.g. a project extension after an evaluation acta
+    that recommends it). An unknown number is bad input naming the field; an existing file that does not meet the
+    rule is a legal refusal citing it, and also names the field."""
+    for ant in antecedentes:
+        numero = datos.get(ant.campo)
+        if numero in (None, ""):
+            raise DatosInvalidos(f"Falta {ant.campo}: {ant.mensaje}.",
+                                 errores=[{"campo": ant.campo, "mensaje": "numero del expediente antecedente"}])
+        if consultar is None:
+            raise ReglaIncumplida(f"Debe verificarse el expediente {numero} ({ant.campo}): {ant.mensaje}.",
+                                  fundamento_legal=ant.fundamento[0])
+        otro = consultar(str(numero))
+        if otro is None:
+            raise DatosInvalidos(f"No existe el expediente {numero} indicado en {ant.campo}.",
+                                 errores=[{"campo": ant.campo, "mensaje": f"no existe el expediente {numero}"}])
+        falta = _falta_antecedente(ant, otro, datos, promotor)
+        if falta:
+            cita = f"{ant.fundamento[0]['norma']}, {ant.fundamento[0]['articulo']}"
+            raise ReglaIncumplida(
+                f"{ant.mensaje} ({cita}): {falta}.", fundamento_legal=ant.fundamento[0],
+                fundamentos=[dict(f) for f in ant.fundamento], expediente_antecedente=str(numero),
+                errores=[{"campo": ant.campo, "mensaje": falta}],
+            )
+
+
+def _falta_antecedente(ant: Antecedente, otro: Mapping[str, Any], datos: Mapping[str, Any], promotor: str) -> str:
+    """What the other file lacks, in words, or "" when it meets the rule."""
+    numero = otro["numero"]
+    if otro["procedimiento"] not in ant.procedimientos:
+        return f"el expediente {numero} es {otro['procedimiento']}, no {' o '.join(ant.procedimientos)}"
+    if otro["estado"] not in ant.estados:
+        return f"el expediente {numero} esta en '{otro['estado']}', no en {' o '.join(ant.estados)}"
+    if ant.mismo_promotor and otro["promotor"] != promotor:
+        return f"el expediente {numero} corresponde a {otro['promotor']}, no a {promotor}"
+    previos = [t for t in otro["tramos"] if t and t["accion"] == ant.accion_previa]
+    if not previos:
+        return f"el expediente {numero} no registra '{ant.accion_previa}'"
+    registrado = previos[-1]["datos"]
+    esperado = {**ant.datos, **{suyo: datos.get(mio) for suyo, mio in ant.iguales.items()}}
+    distintos = {k: v for k, v in esperado.items() if registrado.get(k) != v}
+    if distintos:
+        return f"'{ant.accion_previa}' del expediente {numero} registra " + ", ".join(
+            f"{k}={registrado.get(k)!r} (se requiere {v!r})" for k, v in distintos.items())
+    return ""

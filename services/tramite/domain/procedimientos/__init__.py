@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from services.tramite.domain.catalogo import Catalogo
 from services.tramite.domain.procedimientos.p1_solicitud_cti import P1
+from services.tramite.domain.procedimientos.p1f_extension import EXTENSION
 from services.tramite.domain.procedimientos.p2_expertos import CANDIDATURA, PRORROGA
-from services.tramite.domain.procedimientos.p4_donacion import DONACION
+from services.tramite.domain.procedimientos.p3_becas import BECA
+from services.tramite.domain.procedimientos.p4_donacion import DONACION, LIBERACION
 from services.tramite.domain.procedimientos.p5_seguimiento import INFORME_AVANCE, PLAN_OPERACIONES
-from services.tramite.domain.procedimientos.p6_evaluacion import EVALUACION, EVALUACION_ANUAL
+from services.tramite.domain.procedimientos.p6_evaluacion import EVALUACION, EVALUACION_ANUAL, EVALUACION_GLOBAL
+from services.tramite.domain.procedimientos.p7_devolucion_igv import CONSTANCIA_IGV
 
 CATALOGO = Catalogo()
-for _proc in (P1, CANDIDATURA, PRORROGA, DONACION, PLAN_OPERACIONES, INFORME_AVANCE,
-              EVALUACION_ANUAL, EVALUACION):
+for _proc in (P1, CANDIDATURA, PRORROGA, BECA, DONACION, LIBERACION, PLAN_OPERACIONES, INFORME_AVANCE,
+              EVALUACION_ANUAL, EVALUACION, EVALUACION_GLOBAL, EXTENSION,
+              CONSTANCIA_IGV):
     CATALOGO.registrar(_proc)
 
 __all__ = ["CATALOGO"]

@@ -25,9 +25,15 @@ P5b. The unit presents the progress report (Cap. V Anexo 3) to the rector throug
 the end of the semester (§5.5.1.g); the sector office evaluates it and sends it up with cc the unit (§6.5.1.a.i) or
 returns it with observations; the rector sends its comments to the unit through the sector office within 30 days of
 receipt (§6.5.1.a.ii) and may first ask the unit for complementary information, cc the sector office (§6.6.3); the
-report joins the project file (§5.5.1.h). The 30-days-after-the-semester term starts before the file exists, so the
-engine cannot open it; the semester's end date is recorded (``fin_semestre``) and the lateness is left to reports.
-"30 dias" of §6.5.1.a.ii carries no unit: business days (T.U.O. Ley 27444 art. 145.1), as in P2.
+report joins the project file (§5.5.1.h). The 30-days-after-the-semester term starts before the file exists, so it is
+judged when the report is presented (``Plazo.cumple_el_propio_acto``): counted from the semester's end date the unit
+gives (``fin_semestre``), stored closed in the opening event as met ``en_plazo``, ``tardio`` or ``anticipado`` (a
+report on a semester not yet ended). A late report is received, not refused: §5.5.1.g sets no consequence, and a
+right lapses only when the authority, after warning, declares it (T.U.O. Ley 27444 art. 151.3; informalismo, art.
+IV.1.6); the file is marked ``extemporaneo`` for the in-tray, the list and reports. Only the first presentation is
+judged: a report corrected after observations (``reingresar_informe``) answers the observation, not the semester.
+"30 dias" of §5.5.1.g and of §6.5.1.a.ii carry no unit: business days (T.U.O. Ley 27444 art. 145.1), as in P2
+(for a semester ending 30 June 2026: 17 August, past 23, 28, 29 July and 6 August).
 """
 
 from __future__ import annotations
@@ -38,7 +44,7 @@ from shared.calendario import Unidad
 
 from services.tramite.domain.definicion import Accion, Entrada, Procedimiento
 from services.tramite.domain.definicion import TipoOficina as T
-from services.tramite.domain.plazos import Plazo
+from services.tramite.domain.plazos import Inicio, Plazo
 from services.tramite.domain.procedimientos.normas import dleg719, lpag, manual, norma
 
 F_SECTOR, F_RECTOR = f"tipo:{T.SECTOR}", f"tipo:{T.RECTOR}"
@@ -59,6 +65,14 @@ COMENTARIOS_30 = Plazo(
     "comentarios_rectora", "El ente rector remite sus comentarios u observaciones al informe de avance", 30,
     Unidad.HABILES, (manual("6.5.1.a.ii"), lpag("145.1")),
     se_cumple_con=("remitir_comentarios",), nota="'30 dias' sin unidad: habiles por la regla general",
+)
+
+PRESENTACION_INFORME_30 = Plazo(
+    "presentacion_informe_avance", "La unidad ejecutora presenta el informe semestral de avance", 30,
+    Unidad.HABILES, (manual("5.5.1.g"), lpag("145.1")), inicio=Inicio.CAMPO, campo_inicio="fin_semestre",
+    cumple_el_propio_acto=True,
+    nota="'30 dias de finalizado el semestre' sin unidad: habiles; se juzga al presentar; fuera de plazo se registra "
+         "(extemporaneo), no se rechaza (T.U.O. Ley 27444 art. 151.3)",
 )
 
 PENDIENTE, EN_SECTOR = "pendiente_presentacion", "en_evaluacion_sectorial"
@@ -130,7 +144,7 @@ INFORME_AVANCE = Procedimiento(
     entradas=(
         Entrada(T.SECTOR, (T.PROMOTOR,), EN_SECTOR_INF, "InformeAvancePresentado",
                 (manual("5.5.1.g"), manual("Cap. V Anexo 3")), campos=("proyecto", "numero_informe", "fin_semestre"),
-                documentos=("informe_avance",),
+                documentos=("informe_avance",), plazos=(PRESENTACION_INFORME_30,),
                 descripcion="dentro de los 30 dias siguientes al fin del semestre (5.5.1.g)"),
     ),
     acciones=(
