@@ -104,6 +104,10 @@ class ExpedientePublico(BaseModel):
     datos: dict[str, Any]
     plazos_abiertos: list[dict[str, Any]]
     proximo_vencimiento: date | None
+    plazos_concluidos: list[dict[str, Any]] = Field(
+        default_factory=list, description="Plazos cumplidos (con 'cumplimiento': en_plazo, tardio o anticipado, cuando "
+                                          "se juzgan en el propio acto) o vencidos")
+    extemporaneo: bool = Field(False, description="Algun acto se realizo fuera del plazo que la norma le fija")
     acciones_disponibles: list[AccionDisponible] = []
 
 
@@ -145,6 +149,7 @@ class EntradaBandeja(BaseModel):
     proximo_vencimiento: date | None
     vencido: bool
     dias_para_vencer: int | None
+    extemporaneo: bool = False
     version: int
 
 
@@ -153,6 +158,41 @@ class Bandeja(BaseModel):
     hoy: date
     items: list[EntradaBandeja]
     siguiente: str | None
+
+
+class ExpedienteListado(BaseModel):
+    numero: str
+    procedimiento: str
+    version_procedimiento: int
+    estado: str
+    terminado: bool
+    custodia: str = Field(description="Oficina que custodia ahora el expediente")
+    promotor: str
+    oficina_apertura: str
+    presentado_el: date
+    ultimo_acto: date
+    proximo_vencimiento: date | None
+    vencido: bool = Field(description="Tiene un plazo abierto cuyo ultimo dia es anterior a 'hoy'")
+    dias_para_vencer: int | None
+    extemporaneo: bool = Field(description="Algun acto se realizo fuera del plazo que la norma le fija")
+    resumen: str | None = Field(description="Textos de los datos de la presentacion (titulo, proyecto...)")
+    version: int
+
+
+class ListaExpedientes(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "items": [{"numero": "2026-MINSA-000001", "procedimiento": "P1-SOLICITUD-CTI", "version_procedimiento": 1,
+                   "estado": "en_evaluacion_rectora", "terminado": False, "custodia": "APCI-DGNI",
+                   "promotor": "ENTIDAD-20131312955", "oficina_apertura": "MINSA-CTI", "presentado_el": "2026-03-02",
+                   "ultimo_acto": "2026-03-10", "proximo_vencimiento": "2026-05-01", "vencido": False,
+                   "dias_para_vencer": 41, "extemporaneo": False,
+                   "resumen": "Salud materna en Cusco | ENTIDAD-20131312955", "version": 2}],
+        "siguiente": "eyJvIjoiLXByZXNlbnRhZG9fZWwiLCJ2IjoiMjAyNi0wMy0wMiIsIm4iOiIyMDI2LU1JTlNBLTAwMDAwMSJ9",
+        "hoy": "2026-03-21", "orden": "-presentado_el"}]})
+    items: list[ExpedienteListado]
+    siguiente: str | None = Field(description="Cursor de la pagina siguiente (parametro 'cursor'); null al final")
+    hoy: date = Field(description="Dia con que se juzgan los vencimientos")
+    orden: str
 
 
 class Procedimiento(BaseModel):

@@ -58,6 +58,12 @@ def test_expediente_por_la_pasarela_con_make_run(tmp_path):
         bandeja = httpx.get(f"{g}/api/v1/bandeja", params={"hoy": "2026-03-11"}, headers=cab("APCI-DGNI")).json()
         assert [e["numero"] for e in bandeja["items"]] == [numero]
         assert httpx.get(f"{g}/api/v1/procedimientos").json()["items"]
+        lista = httpx.get(f"{g}/api/v1/expedientes", params={"oficina": "APCI-DGNI", "hoy": "2026-03-11"},
+                          headers=cab("MINSA-CTI"))  # the list is routed to tramite, with the same access rule
+        assert lista.status_code == 200 and [e["numero"] for e in lista.json()["items"]] == [numero]
+        assert httpx.get(f"{g}/api/v1/expedientes", headers=cab("MINEDU-CTI")).json()["items"] == []
+        rutas = httpx.get(f"{g}/openapi.json").json()["paths"]
+        assert {"get", "post"} <= set(rutas["/api/v1/expedientes"])  # both merged into the gateway's document
 
         def en_historial() -> bool:
             h = httpx.get(f"{g}/api/v1/eventos", params={"correlacion": numero}, headers=cab("APCI-DE", "auditor"))
