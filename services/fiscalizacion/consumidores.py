@@ -120,22 +120,31 @@ def crear_consumidores(comp: Any) -> list[Consumidor]:
                           causa={"causa_id": d.get("causa_id"), "correlacion": e["sobre"].get("correlacion")})
 
     async def de_tramite(e: dict[str, Any]) -> None:
-        if "SinAprobacion" not in e["tipo"] and "Ejecucion" not in e["tipo"]:
+        if "SinAprobacion" not in e["tipo"]:  # tramite's P8 referral: EjecucionSinAprobacionRemitidaAFiscalizacion
             return
         d = e.get("datos") or {}
-        ruc = d.get("ruc") or d.get("ruc_promotor") or (d.get("promotor") or {}).get("ruc")
+        del_acto = d.get("datos") if isinstance(d.get("datos"), dict) else {}  # an act's own data (tramite's shape)
+        ruc = d.get("ruc") or d.get("ruc_promotor") or del_acto.get("ruc") or _ruc_de_codigo(d.get("promotor"))
         if not ruc:
             log.warning("hallazgo de tramite %s sin RUC: no se programa fiscalizacion", e["tipo"])
             return
         numero = (e.get("sobre") or {}).get("correlacion")
         await en_escritor(f"tramite:{e['notificacion_id']}", app.abrir_por_hallazgo,
                           evento_id=e["sobre"]["evento_id"], ruc=ruc, evento=e["tipo"],
-                          intervencion=d.get("intervencion") or d.get("codigo_intervencion") or numero or "-",
+                          intervencion=(d.get("intervencion") or del_acto.get("intervencion")
+                                        or d.get("codigo_intervencion") or numero or "-"),
                           hoy=fecha_del_acto(e), expediente_tramite=numero)
 
     n = comp.config.max_entregas
     return [Consumidor("fiscalizacion-registro", "registro", de_registro, comp.config.nats_url, motor, max_entregas=n),
             Consumidor("fiscalizacion-tramite", "tramite", de_tramite, comp.config.nats_url, motor, max_entregas=n)]
+
+
+def _ruc_de_codigo(codigo: Any) -> str | None:
+    """tramite names an entity ``ENTIDAD-<RUC>``."""
+    if isinstance(codigo, str) and codigo.startswith("ENTIDAD-") and codigo[8:].isdigit() and len(codigo) == 19:
+        return codigo[8:]
+    return None
 
 
 def _ruc(motor: Any, e: Mapping[str, Any]) -> str | None:

@@ -70,19 +70,21 @@ def test_obligacion_vencida_abre_un_solo_caso_aunque_llegue_dos_veces(database_u
 
 
 def test_hallazgo_de_tramite_programa_una_fiscalizacion_una_sola_vez(database_url, nats_servidor, claves, emisor):
-    """tramite publishes no such finding yet: the consumer takes any tramite event whose type names an execution
-    without approval; the message here has the public event shape the relay publishes."""
+    """tramite's P8 referral (EjecucionSinAprobacionRemitidaAFiscalizacion) in the public shape the relay publishes:
+    the act's own data (RUC, intervention) sit under the event's ``datos``; a redelivery programs nothing more."""
     t = Tokens(emisor)
     hallazgo = {"servicio": "tramite", "agregado": "expediente", "agregado_id": "5f0c7a52-3c1e-4c57-9d43-8f1f4b7a9e01",
-                "version": 7, "tipo": "EjecucionSinAprobacionDetectada", "timestamp": "2026-03-10T15:00:00+00:00",
+                "version": 2, "tipo": "EjecucionSinAprobacionRemitidaAFiscalizacion",
+                "timestamp": "2026-03-10T15:00:00+00:00",
                 "sobre": {"evento_id": "0b9e8d3c-1f2a-4e5b-8c7d-6a5b4c3d2e1f", "correlacion": "2026-MINSA-000007",
                           "fecha_negocio": "2026-03-10"},
-                "datos": {"ruc": RUC, "intervencion": "PRY-2026-0042"}, "notificacion_id": 41}
+                "datos": {"accion": "derivar_a_fiscalizacion", "estado_nuevo": "derivado_a_fiscalizacion",
+                          "datos": {"ruc": RUC, "intervencion": "PRY-2026-0042"}}, "notificacion_id": 41}
     procesados = PROCESADOS.labels("fiscalizacion-tramite")
     with servicio(database_url, nats_servidor.url, claves[1]) as c:
         antes = procesados._value.get()
-        publicar(nats_servidor.url, [("tramite.expediente.EjecucionSinAprobacionDetectada", hallazgo, "tramite:41"),
-                                     ("tramite.expediente.EjecucionSinAprobacionDetectada", hallazgo, "tramite:41b")])
+        sujeto = "tramite.expediente.EjecucionSinAprobacionRemitidaAFiscalizacion"
+        publicar(nats_servidor.url, [(sujeto, hallazgo, "tramite:41"), (sujeto, hallazgo, "tramite:41b")])
         esperar(lambda: procesados._value.get() >= antes + 2, 15, "ambos mensajes procesados")
         esperar_lecturas(c)
         items = c.get("/api/v1/fiscalizaciones", headers=cab(t.auditor)).json()["items"]

@@ -11,11 +11,12 @@ from services.tramite.domain.procedimientos.p4_donacion import DONACION, LIBERAC
 from services.tramite.domain.procedimientos.p5_seguimiento import INFORME_AVANCE, PLAN_OPERACIONES
 from services.tramite.domain.procedimientos.p6_evaluacion import EVALUACION, EVALUACION_ANUAL, EVALUACION_GLOBAL
 from services.tramite.domain.procedimientos.p7_devolucion_igv import CONSTANCIA_IGV
+from services.tramite.domain.procedimientos.p8_hallazgo_ejecucion import HALLAZGO_EJECUCION
 
 CATALOGO = Catalogo()
 for _proc in (P1, CANDIDATURA, PRORROGA, BECA, DONACION, LIBERACION, PLAN_OPERACIONES, INFORME_AVANCE,
               EVALUACION_ANUAL, EVALUACION, EVALUACION_GLOBAL, EXTENSION,
-              CONSTANCIA_IGV):
+              CONSTANCIA_IGV, HALLAZGO_EJECUCION):
     CATALOGO.registrar(_proc)
 
 __all__ = ["CATALOGO"]
