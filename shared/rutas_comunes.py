@@ -7,10 +7,10 @@ from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
-import orjson
 from fastapi import APIRouter, Query, Request, Response
 from fastapi import Path as FPath
 from fastapi.encoders import jsonable_encoder
+from fastapi.responses import StreamingResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
@@ -132,13 +132,12 @@ def router_auditoria(servicio: str) -> APIRouter:
 
     @r.get("/log", summary="Checkpoint firmado del log ahora y todas sus entradas hasta esa posicion")
     async def log_firmado(request: Request, actor: ActorAutenticado) -> Response:
-        """Encoded by orjson straight to bytes: the log has one entry per stored event (FastAPI's generic encoder
-        took seconds per 100k entries)."""
+        """Streamed as it is read (``log_servicio.log_firmado_json``): one entry per stored event, never all in
+        memory; orjson writes each chunk (FastAPI's generic encoder took seconds per 100k entries)."""
         exigir_rol(actor, "auditor", "administrador")
-        datos = await asyncio.to_thread(log_servicio.log_firmado, _aplicacion(request), servicio,
-                                        request.app.state.componentes.extra["checkpoints"])
-        datos["checkpoint"] = jsonable_encoder(datos["checkpoint"])  # a table row: FastAPI's usual encoding
-        return Response(orjson.dumps(datos, option=orjson.OPT_NON_STR_KEYS), media_type="application/json")
+        partes = log_servicio.log_firmado_json(_aplicacion(request), servicio,
+                                               request.app.state.componentes.extra["checkpoints"], jsonable_encoder)
+        return StreamingResponse(partes, media_type="application/json")
 
     @r.get("/agregados/{agregado_id}", summary="Estado de un agregado en una version, segun el propio servicio")
     async def agregado(agregado_id: UUID, request: Request, actor: ActorAutenticado,

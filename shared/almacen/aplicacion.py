@@ -13,6 +13,7 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, Notification, Transcoder
+from eventsourcing.postgres import PostgresApplicationRecorder
 
 from shared.configuracion import entorno_eventsourcing
 from shared.errores import ConflictoVersion, NoEncontrado
@@ -55,6 +56,21 @@ class AplicacionCTI(Application):
     def notificaciones(self, desde: int, limite: int) -> Sequence[Notification]:
         """Committed events in notification order, starting at ``desde`` (inclusive)."""
         return self.recorder.select_notifications(start=desde, limit=limite)
+
+    def posiciones(self, agregado_id: UUID) -> dict[int, int]:
+        """Log position (notification id) of each version of one stream: how auditors pin a file's events without
+        reading the whole log into memory. One indexed query on either backend."""
+        r = self.recorder
+        if isinstance(r, PostgresApplicationRecorder):
+            sql = (f"SELECT originator_version, notification_id FROM {r.datastore.schema}.{r.events_table_name} "
+                   "WHERE originator_id = %s")
+            with r.datastore.get_connection() as conn:
+                return {int(f["originator_version"]): int(f["notification_id"])
+                        for f in conn.execute(sql, (agregado_id,)).fetchall()}
+        sql = f"SELECT originator_version, rowid FROM {r.events_table_name} WHERE originator_id = ?"
+        with r.datastore.transaction(commit=False) as c:
+            c.execute(sql, (agregado_id.hex,))
+            return {int(f[0]): int(f[1]) for f in c.fetchall()}
 
     def ultima_notificacion(self) -> int:
         return self.recorder.max_notification_id() or 0
