@@ -16,7 +16,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Connection, Date, Index, Integer, MetaData, String, Table, delete, insert, select
+from sqlalchemy import (Boolean, Column, Connection, Date, Index, Integer, MetaData, String, Table, delete, insert,
+                        select)
 
 from services.tramite.domain.plazos import extemporaneo
 from services.tramite.domain.procedimientos import CATALOGO

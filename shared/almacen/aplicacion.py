@@ -12,7 +12,9 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, Notification, Transcoder
+from eventsourcing.persistence import IntegrityError, InterfaceError, Notification, OperationalError, Transcoder
+from eventsourcing.utils import retry
+from psycopg.rows import tuple_row
 from eventsourcing.postgres import PostgresApplicationRecorder
 
 from shared.configuracion import entorno_eventsourcing
@@ -54,7 +56,13 @@ class AplicacionCTI(Application):
             raise ConflictoVersion(version_actual=agregado.version, version_enviada=version_esperada)
 
     def notificaciones(self, desde: int, limite: int) -> Sequence[Notification]:
-        """Committed events in notification order, starting at ``desde`` (inclusive)."""
+        """Committed events in notification order, starting at ``desde`` (inclusive).
+
+        On PostgreSQL the rows come in binary with tuple rows (``_notificaciones_pg``): eventsourcing's
+        ``select_notifications`` reads text-encoded bytea into dicts, ~39 us a row against ~14 us, and every scan
+        of the log (relay, projections, checkpoints, auditors) pays it per event."""
+        if isinstance(self.recorder, PostgresApplicationRecorder):
+            return _notificaciones_pg(self.recorder, desde, limite)
         return self.recorder.select_notifications(start=desde, limit=limite)
 
     def posiciones(self, agregado_id: UUID) -> dict[int, int]:
@@ -74,3 +82,14 @@ class AplicacionCTI(Application):
 
     def ultima_notificacion(self) -> int:
         return self.recorder.max_notification_id() or 0
+
+
+@retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)  # as eventsourcing's own reads
+def _notificaciones_pg(recorder: PostgresApplicationRecorder, desde: int, limite: int) -> list[Notification]:
+    sql = (f"SELECT notification_id, originator_id, originator_version, topic, state FROM "
+           f"{recorder.datastore.schema}.{recorder.events_table_name} WHERE notification_id >= %s "
+           "ORDER BY notification_id LIMIT %s")
+    with recorder.datastore.get_connection() as conn, conn.cursor(row_factory=tuple_row) as cur:
+        cur.execute(sql, (desde, limite), binary=True)
+        return [Notification(id=n, originator_id=o, originator_version=v, topic=t, state=bytes(e))
+                for n, o, v, t, e in cur.fetchall()]
