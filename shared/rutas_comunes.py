@@ -130,7 +130,12 @@ def router_auditoria(servicio: str) -> APIRouter:
         fallas = await asyncio.to_thread(verificar_almacen, app, servicio)
         return {"servicio": servicio, "integro": not fallas, "fallas": [f.a_dict() for f in fallas]}
 
-    @r.get("/log", summary="Checkpoint firmado del log ahora y todas sus entradas hasta esa posicion")
+    @r.get("/log", summary="Checkpoint firmado del log ahora y todas sus entradas hasta esa posicion",
+           response_class=StreamingResponse, responses={200: {"content": {"application/json": {"schema": {
+               "type": "object", "properties": {
+                   "servicio": {"type": "string"}, "hasta": {"type": "integer"}, "checkpoint": {"type": "object"},
+                   "log": {"type": "array", "description": "[notificacion_id, agregado_id, version, correlacion, hash]",
+                           "items": {"type": "array"}}}}}}}})
     async def log_firmado(request: Request, actor: ActorAutenticado) -> Response:
         """Streamed as it is read (``log_servicio.log_firmado_json``): one entry per stored event, never all in
         memory; orjson writes each chunk (FastAPI's generic encoder took seconds per 100k entries)."""

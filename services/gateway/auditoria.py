@@ -40,9 +40,12 @@ async def recoger(request: Request, numero: str) -> dict[str, dict[str, Any] | s
                                   params={"correlacion": numero, "hasta": log["hasta"]})
             if r.status_code != 200:
                 return f"el servicio respondio {r.status_code} al pedir los eventos"
+            eventos = r.json()["items"]
         except httpx.HTTPError as e:
             return f"el servicio no responde ({type(e).__name__})"
-        return {**log, "eventos": r.json()["items"]}
+        except (ValueError, KeyError, TypeError) as e:  # a log streamed and cut, or not the expected shape
+            return f"el servicio respondio un log ilegible ({type(e).__name__})"
+        return {**log, "eventos": eventos}
 
     urls = request.app.state.config.urls_servicios
     resultados = await asyncio.gather(*(uno(s, b) for s, b in urls.items()))
